@@ -1,0 +1,55 @@
+# Omzien: `make demo` serves the demo, `make test` runs every test. Nothing else to install
+# by hand: the first run makes the environment from pyproject.toml and uv.lock.
+
+PYTHON ?= python3
+UV := .tools/bin/uv
+VENV := .venv
+OMZIEN := $(VENV)/bin/omzien
+PYTEST := $(VENV)/bin/pytest
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.PHONY: env demo test test-sqlite test-postgres bench lint format messages worker
+
+$(UV):
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet --disable-pip-version-check 'uv==0.13.9'
+
+$(VENV)/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --python $(PYTHON)
+	touch $@
+
+env: $(VENV)/.synced
+
+messages: env
+	$(OMZIEN) compile_translations
+
+demo: env messages
+	$(OMZIEN) migrate --no-input
+	$(OMZIEN) load_demo
+	$(OMZIEN) runserver 127.0.0.1:8000
+
+# The whole suite on SQLite, then again on a throw-away PostgreSQL cluster when its
+# binaries are on this machine (CI installs them, so CI always tests both).
+test: env messages test-sqlite test-postgres
+
+test-sqlite: env
+	$(PYTEST)
+
+test-postgres: env
+	@if scripts/with-postgres.sh --check; then \
+		scripts/with-postgres.sh $(PYTEST); \
+	else \
+		echo "PostgreSQL is not installed here: skipped the PostgreSQL run (CI runs it)."; \
+	fi
+
+bench: env
+	$(VENV)/bin/python -m omzien.matching.engine.bench
+
+lint: env
+	$(VENV)/bin/ruff check src
+	$(VENV)/bin/ruff format --check src
+
+format: env
+	$(VENV)/bin/ruff check --fix src
+	$(VENV)/bin/ruff format src

@@ -1,0 +1,1 @@
+"""Omzien: the open platform for informal support around children and families."""

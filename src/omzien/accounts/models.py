@@ -1,0 +1,48 @@
+"""Users: every account has one role and a scope (organisation, programmes, municipality)."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    COORDINATOR = "coordinator", _("coördinator")
+    ORG_ADMIN = "org_admin", _("beheerder organisatie")
+    REFERRER = "referrer", _("verwijzer")
+    CARE_PROFESSIONAL = "care_professional", _("jeugdprofessional")
+    VOLUNTEER = "volunteer", _("vrijwilliger")
+    PARENT = "parent", _("ouder")
+    YOUTH = "youth", _("jongere")
+    ANALYST = "analyst", _("beleidsmedewerker")
+    RESEARCHER = "researcher", _("onderzoeker")
+    SUPERUSER = "superuser", _("functioneel beheer")
+
+
+class User(AbstractUser):
+    role = models.CharField(_("rol"), max_length=20, choices=Role.choices)
+    organisation = models.ForeignKey(
+        "programmes.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        verbose_name=_("organisatie"),
+    )
+    programmes = models.ManyToManyField(
+        "programmes.Programme", blank=True, related_name="staff", verbose_name=_("programma's")
+    )
+    municipality = models.ForeignKey(
+        "geo.Municipality",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        verbose_name=_("gemeente"),
+    )
+
+    class Meta:
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+
+    def has_role(self, *roles: str) -> bool:
+        return self.is_authenticated and self.is_active and self.role in roles

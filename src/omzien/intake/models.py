@@ -1,0 +1,189 @@
+"""Requests (hulpvragen) and offers (aanbod): what enters a programme, and their workflows."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from omzien.privacy.scoping import ScopedQuerySet
+from omzien.workflow import StatusChange, VersionedStatusModel, table
+
+
+class RequestStatus(models.TextChoices):
+    SIGNED_UP = "signed_up", _("aangemeld")
+    INTAKE_PLANNED = "intake_planned", _("intake gepland")
+    INTAKE_HELD = "intake_held", _("intake gehouden")
+    WAITING = "waiting", _("wacht op een match")
+    MATCHED = "matched", _("gekoppeld")
+    CLOSED = "closed", _("afgesloten")
+    REFERRED_ELSEWHERE = "referred_elsewhere", _("doorverwezen")
+    WITHDRAWN = "withdrawn", _("teruggetrokken")
+
+
+S = RequestStatus
+REQUEST_WORKFLOW = table(
+    signed_up=(S.INTAKE_PLANNED, S.REFERRED_ELSEWHERE, S.WITHDRAWN),
+    intake_planned=(S.INTAKE_HELD, S.REFERRED_ELSEWHERE, S.WITHDRAWN),
+    intake_held=(S.WAITING, S.REFERRED_ELSEWHERE, S.WITHDRAWN),
+    waiting=(S.MATCHED, S.REFERRED_ELSEWHERE, S.WITHDRAWN),
+    # Back to waiting when a proposal is declined or a match ends early and the family wants a new one.
+    matched=(S.WAITING, S.CLOSED),
+)
+
+
+class RequestQuerySet(ScopedQuerySet):
+    def in_programmes(self, programme_ids):
+        return self.filter(programme__in=programme_ids)
+
+    def waiting(self):
+        """Waiting longest first: nobody stays at the bottom forever."""
+        return self.filter(status=RequestStatus.WAITING).order_by("waiting_since", "pk")
+
+
+class Request(VersionedStatusModel):
+    """A household's or a young person's request for support in one programme."""
+
+    programme = models.ForeignKey(
+        "programmes.Programme", on_delete=models.PROTECT, related_name="requests", verbose_name=_("programma")
+    )
+    household = models.ForeignKey(
+        "people.Household", on_delete=models.CASCADE, null=True, blank=True, related_name="requests",
+        verbose_name=_("gezin"),
+    )
+    youth = models.ForeignKey(
+        "people.Youth", on_delete=models.CASCADE, null=True, blank=True, related_name="requests",
+        verbose_name=_("jongere"),
+    )
+    status = models.CharField(
+        _("status"), max_length=30, choices=RequestStatus.choices, default=RequestStatus.SIGNED_UP
+    )
+    signed_up_at = models.DateTimeField(_("aangemeld op"), default=timezone.now)
+    waiting_since = models.DateField(_("wacht sinds"), null=True, blank=True)
+    description = models.TextField(_("waar zou hulp bij helpen?"), blank=True)
+    needs = models.JSONField(_("hulpvraag"), default=list, blank=True)
+    themes = models.JSONField(_("thema's"), default=list, blank=True)
+    availability = models.JSONField(_("beschikbaarheid"), default=list, blank=True)
+    needs_shared_language = models.BooleanField(_("een gedeelde taal is nodig"), default=False)
+
+    objects = RequestQuerySet.as_manager()
+    workflow = REQUEST_WORKFLOW
+
+    class Meta:
+        verbose_name = _("hulpvraag")
+        verbose_name_plural = _("hulpvragen")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(household__isnull=False, youth__isnull=True)
+                | Q(household__isnull=True, youth__isnull=False),
+                name="request_for_household_or_youth",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.household or self.youth)
+
+    @property
+    def days_waited(self) -> int | None:
+        if self.waiting_since is None:
+            return None
+        return (timezone.localdate() - self.waiting_since).days
+
+
+class RequestStatusChange(StatusChange):
+    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="status_changes")
+
+
+Request.log_model, Request.log_field = RequestStatusChange, "request"
+
+
+class OfferStatus(models.TextChoices):
+    SIGNED_UP = "signed_up", _("aangemeld")
+    INTAKE_PLANNED = "intake_planned", _("intake gepland")
+    INTAKE_HELD = "intake_held", _("intake gehouden")
+    SCREENING = "screening", _("in screening")
+    AVAILABLE = "available", _("beschikbaar")
+    NOT_SUITABLE = "not_suitable", _("niet geschikt")
+    WITHDRAWN = "withdrawn", _("gestopt")
+
+
+O = OfferStatus
+OFFER_WORKFLOW = table(
+    signed_up=(O.INTAKE_PLANNED, O.NOT_SUITABLE, O.WITHDRAWN),
+    intake_planned=(O.INTAKE_HELD, O.WITHDRAWN),
+    intake_held=(O.SCREENING, O.NOT_SUITABLE, O.WITHDRAWN),
+    screening=(O.AVAILABLE, O.NOT_SUITABLE, O.WITHDRAWN),
+    # Back to screening when a certificate of conduct expires.
+    available=(O.SCREENING, O.WITHDRAWN),
+)
+
+
+class OfferQuerySet(ScopedQuerySet):
+    def in_programmes(self, programme_ids):
+        return self.filter(programme__in=programme_ids)
+
+    def with_capacity_left(self):
+        from omzien.matches.models import OPEN_MATCH_STATUSES
+
+        return self.annotate(
+            open_matches=Count("matches", filter=Q(matches__status__in=OPEN_MATCH_STATUSES))
+        ).annotate(capacity_left=F("capacity") - F("open_matches"))
+
+    def available(self):
+        """Screened volunteers who can take one more household."""
+        return (
+            self.filter(status=OfferStatus.AVAILABLE)
+            .with_capacity_left()
+            .filter(capacity_left__gt=0)
+            .order_by("available_since", "pk")
+        )
+
+
+class Offer(VersionedStatusModel):
+    """A volunteer's availability in one programme."""
+
+    programme = models.ForeignKey(
+        "programmes.Programme", on_delete=models.PROTECT, related_name="offers", verbose_name=_("programma")
+    )
+    volunteer = models.ForeignKey(
+        "people.Volunteer", on_delete=models.CASCADE, related_name="offers", verbose_name=_("vrijwilliger")
+    )
+    status = models.CharField(_("status"), max_length=30, choices=OfferStatus.choices, default=OfferStatus.SIGNED_UP)
+    signed_up_at = models.DateTimeField(_("aangemeld op"), default=timezone.now)
+    available_since = models.DateField(_("beschikbaar sinds"), null=True, blank=True)
+    description = models.TextField(_("wat wil je doen?"), blank=True)
+    offers = models.JSONField(_("aanbod"), default=list, blank=True)
+    availability = models.JSONField(_("beschikbaarheid"), default=list, blank=True)
+    min_child_age = models.PositiveSmallIntegerField(_("kinderen vanaf (jaar)"), default=0)
+    max_child_age = models.PositiveSmallIntegerField(_("kinderen tot en met (jaar)"), default=17)
+    capacity = models.PositiveSmallIntegerField(_("aantal gezinnen"), default=1)
+
+    objects = OfferQuerySet.as_manager()
+    workflow = OFFER_WORKFLOW
+
+    class Meta:
+        verbose_name = _("aanbod")
+        verbose_name_plural = _("aanbod")
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "volunteer"], name="offer_one_per_programme"),
+            models.CheckConstraint(condition=Q(min_child_age__lte=F("max_child_age")), name="offer_age_range"),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.volunteer)
+
+    def clean(self) -> None:
+        if self.min_child_age > self.max_child_age:
+            raise ValidationError({"max_child_age": _("De hoogste leeftijd is lager dan de laagste.")})
+        limit = self.programme.programme_type.max_households_per_volunteer if self.programme_id else None
+        if limit and self.capacity > limit:
+            raise ValidationError(
+                {"capacity": _("Dit programma staat hoogstens %(n)s gezinnen per vrijwilliger toe.") % {"n": limit}}
+            )
+
+
+class OfferStatusChange(StatusChange):
+    offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="status_changes")
+
+
+Offer.log_model, Offer.log_field = OfferStatusChange, "offer"

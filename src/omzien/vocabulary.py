@@ -1,0 +1,75 @@
+"""Fixed lists shared by forms, models, the engine's loader and the insight pages."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+DAYS = [
+    ("mon", _("maandag")),
+    ("tue", _("dinsdag")),
+    ("wed", _("woensdag")),
+    ("thu", _("donderdag")),
+    ("fri", _("vrijdag")),
+    ("sat", _("zaterdag")),
+    ("sun", _("zondag")),
+]
+PARTS = [("morning", _("ochtend")), ("afternoon", _("middag")), ("evening", _("avond"))]
+
+# The 21 parts of the week, in bit order for the engine's bitmask.
+SLOTS = [(f"{day}_{part}", f"{day_label} {part_label}") for day, day_label in DAYS for part, part_label in PARTS]
+SLOT_CODES = [code for code, _label in SLOTS]
+
+
+def slots_bitmask(codes) -> int:
+    return sum(1 << SLOT_CODES.index(code) for code in codes if code in SLOT_CODES)
+
+
+class Language(models.TextChoices):
+    DUTCH = "nl", _("Nederlands")
+    ENGLISH = "en", _("Engels")
+    ARABIC = "ar", _("Arabisch")
+    TURKISH = "tr", _("Turks")
+    POLISH = "pl", _("Pools")
+    TIGRINYA = "ti", _("Tigrinya")
+    UKRAINIAN = "uk", _("Oekraïens")
+    FRENCH = "fr", _("Frans")
+    GERMAN = "de", _("Duits")
+    SPANISH = "es", _("Spaans")
+    SOMALI = "so", _("Somalisch")
+    PERSIAN = "fa", _("Perzisch (Farsi, Dari)")
+    PAPIAMENTO = "pap", _("Papiaments")
+    SRANAN = "srn", _("Sranantongo")
+
+
+class Need(models.TextChoices):
+    """What a family asks for, and what a volunteer can offer."""
+
+    TIME_FOR_CHILD = "time_for_child", _("tijd en aandacht voor een kind")
+    PARENTING = "parenting", _("meedenken over opvoeden")
+    PRACTICAL = "practical", _("praktische hulp in en om het huis")
+    HOMEWORK = "homework", _("hulp bij huiswerk")
+    OUTINGS = "outings", _("samen iets leuks doen")
+    LANGUAGE = "language", _("Nederlands oefenen")
+    PAPERWORK = "paperwork", _("post en geldzaken op orde")
+    RESPITE = "respite", _("een kind logeert af en toe")
+    NETWORK = "network", _("mensen leren kennen in de buurt")
+
+
+class Theme(models.TextChoices):
+    """Life domains behind a request; aggregated per neighbourhood to find shared challenges."""
+
+    MONEY = "money", _("geld en schulden")
+    HOUSING = "housing", _("wonen")
+    WORK = "work", _("werk")
+    PARENTING_LOAD = "parenting_load", _("zware opvoedlast")
+    DIVORCE = "divorce", _("scheiding")
+    PARENT_MENTAL_HEALTH = "parent_mental_health", _("psychische problemen van een ouder")
+    CHILD_BEHAVIOUR = "child_behaviour", _("gedrag van een kind")
+    LONELINESS = "loneliness", _("eenzaamheid")
+    HEALTH = "health", _("ziekte of beperking")
+    NEWCOMER = "newcomer", _("nieuw in Nederland")
+
+
+class HouseholdType(models.TextChoices):
+    SINGLE_PARENT = "single_parent", _("eenoudergezin")
+    TWO_PARENTS = "two_parents", _("tweeoudergezin")
+    OTHER = "other", _("anders samengesteld")

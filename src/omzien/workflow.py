@@ -1,0 +1,93 @@
+"""Explicit workflows: a table of allowed transitions, checked in the model layer.
+
+A model with a workflow keeps its state in `status`, declares `workflow = Workflow(...)`
+and a log model; `transition(obj, to, by, reason)` is the only way to change state.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class TransitionNotAllowed(ValidationError):
+    pass
+
+
+class StaleObject(ValidationError):
+    """Someone else changed the object since it was read (optimistic locking)."""
+
+
+@dataclass(frozen=True)
+class Workflow:
+    transitions: Mapping[str, frozenset[str]]
+
+    def allowed(self, source: str) -> frozenset[str]:
+        return self.transitions.get(source, frozenset())
+
+    def check(self, source: str, target: str, labels: Mapping[str, str]) -> None:
+        if target not in self.allowed(source):
+            raise TransitionNotAllowed(
+                _("Van ‘%(source)s’ naar ‘%(target)s’ kan niet."),
+                code="transition_not_allowed",
+                params={"source": labels.get(source, source), "target": labels.get(target, target)},
+            )
+
+    def states(self) -> set[str]:
+        return set(self.transitions) | {t for targets in self.transitions.values() for t in targets}
+
+
+def table(**transitions: tuple[str, ...]) -> Workflow:
+    return Workflow({source: frozenset(targets) for source, targets in transitions.items()})
+
+
+class StatusChange(models.Model):
+    """Who moved what from where to where, when and why. Subclassed per workflow."""
+
+    source = models.CharField(_("van"), max_length=30)
+    target = models.CharField(_("naar"), max_length=30)
+    by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("door"),
+    )
+    at = models.DateTimeField(_("wanneer"), default=timezone.now)
+    reason = models.TextField(_("waarom"), blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["at", "pk"]
+
+
+class VersionedStatusModel(models.Model):
+    """A model with a workflow on `status` and a `version` for optimistic locking."""
+
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+    workflow: Workflow
+    log_model: type[StatusChange]
+    log_field: str  # the log model's foreign key to this model
+
+    def transition(self, target: str, *, by=None, reason: str = "", **changes) -> None:
+        """Move to `target` if the table allows it and nobody changed the row meanwhile."""
+        labels = dict(self._meta.get_field("status").flatchoices)
+        self.workflow.check(self.status, target, labels)
+        source, expected = self.status, self.version
+        changes.update(status=target, version=expected + 1)
+        with transaction.atomic():
+            updated = type(self)._base_manager.filter(pk=self.pk, version=expected).update(**changes)
+            if not updated:
+                raise StaleObject(
+                    _("Iemand anders heeft dit intussen gewijzigd. Laad de pagina opnieuw."),
+                    code="stale",
+                )
+            self.log_model.objects.create(
+                **{self.log_field: self}, source=source, target=target, by=by, reason=reason
+            )
+        for field, value in changes.items():
+            setattr(self, field, value)
