@@ -15,7 +15,11 @@ DAYS = [
 PARTS = [("morning", _("ochtend")), ("afternoon", _("middag")), ("evening", _("avond"))]
 
 # The 21 parts of the week, in bit order for the engine's bitmask.
-SLOTS = [(f"{day}_{part}", f"{day_label} {part_label}") for day, day_label in DAYS for part, part_label in PARTS]
+SLOTS = [
+    (f"{day}_{part}", f"{day_label} {part_label}")
+    for day, day_label in DAYS
+    for part, part_label in PARTS
+]
 SLOT_CODES = [code for code, _label in SLOTS]
 
 

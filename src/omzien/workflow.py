@@ -50,7 +50,11 @@ class StatusChange(models.Model):
     source = models.CharField(_("van"), max_length=30)
     target = models.CharField(_("naar"), max_length=30)
     by = models.ForeignKey(
-        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        "accounts.User",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("door"),
     )
     at = models.DateTimeField(_("wanneer"), default=timezone.now)
@@ -80,7 +84,9 @@ class VersionedStatusModel(models.Model):
         source, expected = self.status, self.version
         changes.update(status=target, version=expected + 1)
         with transaction.atomic():
-            updated = type(self)._base_manager.filter(pk=self.pk, version=expected).update(**changes)
+            updated = (
+                type(self)._base_manager.filter(pk=self.pk, version=expected).update(**changes)
+            )
             if not updated:
                 raise StaleObject(
                     _("Iemand anders heeft dit intussen gewijzigd. Laad de pagina opnieuw."),

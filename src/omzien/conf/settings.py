@@ -80,6 +80,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "omzien.web.context_processors.navigation",
             ],
         },
     },
@@ -169,4 +170,6 @@ LOGGING = {
 }
 
 # Where the shared public data lives (tests and the import commands read it, never copy it).
-OMZIEN_SHARED_DATA = Path(os.environ.get("OMZIEN_SHARED_DATA", PROJECT_DIR.parent / "shared" / "data"))
+OMZIEN_SHARED_DATA = Path(
+    os.environ.get("OMZIEN_SHARED_DATA", PROJECT_DIR.parent / "shared" / "data")
+)

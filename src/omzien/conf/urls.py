@@ -4,6 +4,9 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("omzien.web.urls")),
+    path("", include("omzien.intake.urls")),
+    path("", include("omzien.matching.urls")),
+    path("", include("omzien.matches.urls")),
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),

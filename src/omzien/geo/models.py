@@ -18,9 +18,7 @@ def pc4_of(postcode: str) -> str:
     """The four-digit part of a Dutch postcode ('1234 AB' -> '1234'), or raise ValidationError."""
     match = POSTCODE_RE.match(postcode or "")
     if not match:
-        raise ValidationError(
-            _("Vul een postcode in zoals 1234 AB."), code="postcode_format"
-        )
+        raise ValidationError(_("Vul een postcode in zoals 1234 AB."), code="postcode_format")
     return match.group(1)
 
 

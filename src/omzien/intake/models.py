@@ -45,14 +45,25 @@ class Request(VersionedStatusModel):
     """A household's or a young person's request for support in one programme."""
 
     programme = models.ForeignKey(
-        "programmes.Programme", on_delete=models.PROTECT, related_name="requests", verbose_name=_("programma")
+        "programmes.Programme",
+        on_delete=models.PROTECT,
+        related_name="requests",
+        verbose_name=_("programma"),
     )
     household = models.ForeignKey(
-        "people.Household", on_delete=models.CASCADE, null=True, blank=True, related_name="requests",
+        "people.Household",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="requests",
         verbose_name=_("gezin"),
     )
     youth = models.ForeignKey(
-        "people.Youth", on_delete=models.CASCADE, null=True, blank=True, related_name="requests",
+        "people.Youth",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="requests",
         verbose_name=_("jongere"),
     )
     status = models.CharField(
@@ -107,14 +118,13 @@ class OfferStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("gestopt")
 
 
-O = OfferStatus
 OFFER_WORKFLOW = table(
-    signed_up=(O.INTAKE_PLANNED, O.NOT_SUITABLE, O.WITHDRAWN),
-    intake_planned=(O.INTAKE_HELD, O.WITHDRAWN),
-    intake_held=(O.SCREENING, O.NOT_SUITABLE, O.WITHDRAWN),
-    screening=(O.AVAILABLE, O.NOT_SUITABLE, O.WITHDRAWN),
+    signed_up=(OfferStatus.INTAKE_PLANNED, OfferStatus.NOT_SUITABLE, OfferStatus.WITHDRAWN),
+    intake_planned=(OfferStatus.INTAKE_HELD, OfferStatus.WITHDRAWN),
+    intake_held=(OfferStatus.SCREENING, OfferStatus.NOT_SUITABLE, OfferStatus.WITHDRAWN),
+    screening=(OfferStatus.AVAILABLE, OfferStatus.NOT_SUITABLE, OfferStatus.WITHDRAWN),
     # Back to screening when a certificate of conduct expires.
-    available=(O.SCREENING, O.WITHDRAWN),
+    available=(OfferStatus.SCREENING, OfferStatus.WITHDRAWN),
 )
 
 
@@ -143,12 +153,20 @@ class Offer(VersionedStatusModel):
     """A volunteer's availability in one programme."""
 
     programme = models.ForeignKey(
-        "programmes.Programme", on_delete=models.PROTECT, related_name="offers", verbose_name=_("programma")
+        "programmes.Programme",
+        on_delete=models.PROTECT,
+        related_name="offers",
+        verbose_name=_("programma"),
     )
     volunteer = models.ForeignKey(
-        "people.Volunteer", on_delete=models.CASCADE, related_name="offers", verbose_name=_("vrijwilliger")
+        "people.Volunteer",
+        on_delete=models.CASCADE,
+        related_name="offers",
+        verbose_name=_("vrijwilliger"),
     )
-    status = models.CharField(_("status"), max_length=30, choices=OfferStatus.choices, default=OfferStatus.SIGNED_UP)
+    status = models.CharField(
+        _("status"), max_length=30, choices=OfferStatus.choices, default=OfferStatus.SIGNED_UP
+    )
     signed_up_at = models.DateTimeField(_("aangemeld op"), default=timezone.now)
     available_since = models.DateField(_("beschikbaar sinds"), null=True, blank=True)
     description = models.TextField(_("wat wil je doen?"), blank=True)
@@ -165,8 +183,12 @@ class Offer(VersionedStatusModel):
         verbose_name = _("aanbod")
         verbose_name_plural = _("aanbod")
         constraints = [
-            models.UniqueConstraint(fields=["programme", "volunteer"], name="offer_one_per_programme"),
-            models.CheckConstraint(condition=Q(min_child_age__lte=F("max_child_age")), name="offer_age_range"),
+            models.UniqueConstraint(
+                fields=["programme", "volunteer"], name="offer_one_per_programme"
+            ),
+            models.CheckConstraint(
+                condition=Q(min_child_age__lte=F("max_child_age")), name="offer_age_range"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -174,11 +196,22 @@ class Offer(VersionedStatusModel):
 
     def clean(self) -> None:
         if self.min_child_age > self.max_child_age:
-            raise ValidationError({"max_child_age": _("De hoogste leeftijd is lager dan de laagste.")})
-        limit = self.programme.programme_type.max_households_per_volunteer if self.programme_id else None
+            raise ValidationError(
+                {"max_child_age": _("De hoogste leeftijd is lager dan de laagste.")}
+            )
+        limit = (
+            self.programme.programme_type.max_households_per_volunteer
+            if self.programme_id
+            else None
+        )
         if limit and self.capacity > limit:
             raise ValidationError(
-                {"capacity": _("Dit programma staat hoogstens %(n)s gezinnen per vrijwilliger toe.") % {"n": limit}}
+                {
+                    "capacity": _(
+                        "Dit programma staat hoogstens %(n)s gezinnen per vrijwilliger toe."
+                    )
+                    % {"n": limit}
+                }
             )
 
 

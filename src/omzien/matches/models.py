@@ -45,16 +45,25 @@ class MatchQuerySet(ScopedQuerySet):
 
 class Match(VersionedStatusModel):
     request = models.ForeignKey(
-        "intake.Request", on_delete=models.CASCADE, related_name="matches", verbose_name=_("hulpvraag")
+        "intake.Request",
+        on_delete=models.CASCADE,
+        related_name="matches",
+        verbose_name=_("hulpvraag"),
     )
     offer = models.ForeignKey(
         "intake.Offer", on_delete=models.CASCADE, related_name="matches", verbose_name=_("aanbod")
     )
-    status = models.CharField(_("status"), max_length=30, choices=MatchStatus.choices, default=M.PROPOSED)
+    status = models.CharField(
+        _("status"), max_length=30, choices=MatchStatus.choices, default=M.PROPOSED
+    )
     score = models.PositiveSmallIntegerField(_("score"), null=True, blank=True)
     explanation = models.JSONField(_("uitleg"), default=dict, blank=True)
     proposed_by = models.ForeignKey(
-        "accounts.User", on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("voorgesteld door")
+        "accounts.User",
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        verbose_name=_("voorgesteld door"),
     )
     proposed_at = models.DateTimeField(_("voorgesteld op"), default=timezone.now)
     started_on = models.DateField(_("gestart op"), null=True, blank=True)
@@ -70,7 +79,9 @@ class Match(VersionedStatusModel):
         constraints = [
             # A request has at most one match under way; the database guards it against races.
             models.UniqueConstraint(
-                fields=["request"], condition=Q(status__in=OPEN_MATCH_STATUSES), name="match_one_open_per_request"
+                fields=["request"],
+                condition=Q(status__in=OPEN_MATCH_STATUSES),
+                name="match_one_open_per_request",
             )
         ]
 

@@ -29,7 +29,10 @@ class Located(models.Model):
 
     postcode = models.CharField(_("postcode"), max_length=7)
     postcode_area = models.ForeignKey(
-        "geo.PostcodeArea", on_delete=models.PROTECT, related_name="+", verbose_name=_("postcodegebied")
+        "geo.PostcodeArea",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("postcodegebied"),
     )
     languages = models.JSONField(_("talen"), default=list, blank=True)
     created_at = models.DateTimeField(_("geregistreerd op"), default=timezone.now)
@@ -42,12 +45,17 @@ class HouseholdQuerySet(ScopedQuerySet):
     def in_programmes(self, programme_ids):
         from omzien.intake.models import Request
 
-        return self.filter(pk__in=Request.objects.filter(programme__in=programme_ids).values("household"))
+        return self.filter(
+            pk__in=Request.objects.filter(programme__in=programme_ids).values("household")
+        )
 
 
 class Household(Located):
     household_type = models.CharField(
-        _("samenstelling"), max_length=20, choices=HouseholdType.choices, default=HouseholdType.OTHER
+        _("samenstelling"),
+        max_length=20,
+        choices=HouseholdType.choices,
+        default=HouseholdType.OTHER,
     )
     accepts_pets = models.BooleanField(_("huisdieren bij de vrijwilliger zijn goed"), default=True)
     accepts_smoking = models.BooleanField(_("roken bij de vrijwilliger is goed"), default=False)
@@ -62,7 +70,11 @@ class Household(Located):
 
     def __str__(self) -> str:
         parent = next(iter(self.parents.all()), None)
-        return _("Gezin %(name)s") % {"name": parent.last_name} if parent else _("Gezin %(id)s") % {"id": self.pk}
+        return (
+            _("Gezin %(name)s") % {"name": parent.last_name}
+            if parent
+            else _("Gezin %(id)s") % {"id": self.pk}
+        )
 
 
 class Person(models.Model):
@@ -112,7 +124,9 @@ class YouthQuerySet(ScopedQuerySet):
     def in_programmes(self, programme_ids):
         from omzien.intake.models import Request
 
-        return self.filter(pk__in=Request.objects.filter(programme__in=programme_ids).values("youth"))
+        return self.filter(
+            pk__in=Request.objects.filter(programme__in=programme_ids).values("youth")
+        )
 
 
 class Youth(Person, Located):
@@ -140,13 +154,17 @@ class VolunteerQuerySet(ScopedQuerySet):
     def in_programmes(self, programme_ids):
         from omzien.intake.models import Offer
 
-        return self.filter(pk__in=Offer.objects.filter(programme__in=programme_ids).values("volunteer"))
+        return self.filter(
+            pk__in=Offer.objects.filter(programme__in=programme_ids).values("volunteer")
+        )
 
 
 class Volunteer(Person, Located):
     """A volunteer: one person, or a whole support family with a contact person."""
 
-    kind = models.CharField(_("soort"), max_length=10, choices=VolunteerKind.choices, default=VolunteerKind.PERSON)
+    kind = models.CharField(
+        _("soort"), max_length=10, choices=VolunteerKind.choices, default=VolunteerKind.PERSON
+    )
     family_name = models.CharField(_("naam steungezin"), max_length=100, blank=True)
     date_of_birth = models.DateField(_("geboortedatum"), validators=[not_in_future])
     travel_radius_km = models.PositiveSmallIntegerField(
@@ -155,7 +173,9 @@ class Volunteer(Person, Located):
     has_pets = models.BooleanField(_("heeft huisdieren"), default=False)
     smokes = models.BooleanField(_("rookt in huis"), default=False)
     faith = models.CharField(_("geloof"), max_length=50, blank=True)
-    faith_must_match = models.BooleanField(_("alleen een gezin met hetzelfde geloof"), default=False)
+    faith_must_match = models.BooleanField(
+        _("alleen een gezin met hetzelfde geloof"), default=False
+    )
 
     objects = VolunteerQuerySet.as_manager()
 

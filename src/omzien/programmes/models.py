@@ -55,7 +55,9 @@ class ProgrammeType(models.Model):
     # Steps and follow-up
     has_introduction = models.BooleanField(_("kennismaking voor de start"), default=True)
     trial_period_days = models.PositiveSmallIntegerField(_("proefperiode (dagen)"), default=42)
-    expected_duration_months = models.PositiveSmallIntegerField(_("verwachte duur (maanden)"), default=12)
+    expected_duration_months = models.PositiveSmallIntegerField(
+        _("verwachte duur (maanden)"), default=12
+    )
     max_days_without_contact = models.PositiveSmallIntegerField(
         _("uiterlijk contact na (dagen)"), default=42
     )
@@ -75,9 +77,7 @@ class ProgrammeType(models.Model):
     max_households_per_volunteer = models.PositiveSmallIntegerField(
         _("gezinnen per vrijwilliger (hoogstens)"), default=1
     )
-    language_rule = models.BooleanField(
-        _("gedeelde taal als het gezin erom vraagt"), default=True
-    )
+    language_rule = models.BooleanField(_("gedeelde taal als het gezin erom vraagt"), default=True)
     waiting_days_full_priority = models.PositiveSmallIntegerField(
         _("wachtdagen voor volle voorrang"), default=180
     )
@@ -119,14 +119,20 @@ class ProgrammeType(models.Model):
         total = sum(self.weights.values())
         if total != 100:
             raise ValidationError(
-                {"weight_distance": _("De gewichten zijn samen %(total)s; dat moet 100 zijn.")
-                 % {"total": total}}
+                {
+                    "weight_distance": _("De gewichten zijn samen %(total)s; dat moet 100 zijn.")
+                    % {"total": total}
+                }
             )
         for item in self.schedule or []:
             if not isinstance(item, dict) or item.get("kind") not in {"check_in", "evaluation"}:
-                raise ValidationError({"schedule": _("Elk moment heeft een soort: check_in of evaluation.")})
+                raise ValidationError(
+                    {"schedule": _("Elk moment heeft een soort: check_in of evaluation.")}
+                )
             if not isinstance(item.get("after_days"), int) or item["after_days"] < 0:
-                raise ValidationError({"schedule": _("Elk moment heeft een aantal dagen van 0 of meer.")})
+                raise ValidationError(
+                    {"schedule": _("Elk moment heeft een aantal dagen van 0 of meer.")}
+                )
 
 
 class ProgrammeQuerySet(models.QuerySet):
@@ -136,10 +142,16 @@ class ProgrammeQuerySet(models.QuerySet):
 
 class Programme(models.Model):
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="programmes", verbose_name=_("organisatie")
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="programmes",
+        verbose_name=_("organisatie"),
     )
     programme_type = models.ForeignKey(
-        ProgrammeType, on_delete=models.PROTECT, related_name="programmes", verbose_name=_("programmatype")
+        ProgrammeType,
+        on_delete=models.PROTECT,
+        related_name="programmes",
+        verbose_name=_("programmatype"),
     )
     name = models.CharField(_("naam"), max_length=200)
     slug = models.SlugField(_("korte naam"), unique=True)

@@ -1,5 +1,20 @@
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from omzien.privacy.access import STAFF_WITH_FILES
+
+# The pages each role starts from; the navigation shows the same list.
+START_PAGES = [
+    (STAFF_WITH_FILES, "intake:waiting_list", _("Wachtlijst")),
+    (STAFF_WITH_FILES, "matches:match_list", _("Koppelingen")),
+]
+
+
+def links_for(user) -> list[tuple[str, str]]:
+    return [(reverse(name), label) for roles, name, label in START_PAGES if user.has_role(*roles)]
 
 
 def home(request):
-    return render(request, "web/home.html")
+    links = links_for(request.user) if request.user.is_authenticated else []
+    return render(request, "web/home.html", {"links": links})

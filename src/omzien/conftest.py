@@ -1,0 +1,60 @@
+"""Fixtures shared by the whole suite: a small programme world with users of each role."""
+
+import pytest
+from django.conf import settings
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Hashing strength is not what the tests measure; MD5 keeps the suite quick.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def shared_data():
+    """The real public data in ../shared/data; tests that need it skip where it is absent."""
+    path = settings.OMZIEN_SHARED_DATA
+    if not path.is_dir():
+        pytest.skip(f"shared data folder not found at {path}")
+    return path
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """The system Chromium, headless, never a downloaded browser and no background traffic."""
+    import os
+    from pathlib import Path
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} not found: apt-get install chromium (CI installs it)")
+    # Playwright's sync API runs an event loop in this thread; Django's ORM must still be usable.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="nl-NL")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()

@@ -1,0 +1,78 @@
+"""The scoping layer: a coordinator sees only their programmes; an analyst sees no person."""
+
+import pytest
+
+from omzien import testing
+from omzien.accounts.models import Role
+from omzien.intake.models import Offer, Request
+from omzien.matches.models import Match
+from omzien.people.models import Child, Household, Parent, Volunteer, Youth
+
+pytestmark = pytest.mark.django_db
+
+PERSONAL_DATA = [Household, Youth, Volunteer, Request, Offer, Match]
+
+
+@pytest.fixture
+def world():
+    geo = testing.geography()
+    a, b = testing.programme("A"), testing.programme("B")
+    for prog, name in ((a, "Alfa"), (b, "Bravo")):
+        request = testing.waiting_request(prog, geo["near"], last_name=name)
+        offer = testing.available_offer(prog, geo["near"], last_name=name)
+        Match.objects.create(request=request, offer=offer)
+    return {"a": a, "b": b}
+
+
+def names(queryset) -> set[str]:
+    return {str(row) for row in queryset}
+
+
+def test_coordinator_of_a_sees_nothing_of_b(world):
+    coordinator = testing.coordinator(world["a"])
+
+    assert names(Household.objects.visible_to(coordinator)) == {"Gezin Alfa"}
+    assert names(Volunteer.objects.visible_to(coordinator)) == {"Kees Alfa"}
+    assert {r.programme for r in Request.objects.visible_to(coordinator)} == {world["a"]}
+    assert {o.programme for o in Offer.objects.visible_to(coordinator)} == {world["a"]}
+    assert {m.request.programme for m in Match.objects.visible_to(coordinator)} == {world["a"]}
+
+
+def test_org_admin_sees_own_organisation_only(world):
+    admin = testing.user(Role.ORG_ADMIN, organisation=world["a"].organisation)
+
+    assert names(Household.objects.visible_to(admin)) == {"Gezin Alfa"}
+    assert Request.objects.visible_to(admin).count() == 1
+
+
+@pytest.mark.parametrize(
+    "role",
+    [Role.ANALYST, Role.RESEARCHER, Role.SUPERUSER, Role.REFERRER, Role.VOLUNTEER, Role.PARENT],
+)
+def test_roles_without_a_rule_see_no_personal_data(world, role):
+    account = testing.user(role, municipality=testing.geography()["municipality"])
+
+    for model in PERSONAL_DATA:
+        assert not model.objects.visible_to(account).exists(), model.__name__
+
+
+def test_anonymous_and_inactive_users_see_nothing(world):
+    from django.contrib.auth.models import AnonymousUser
+
+    inactive = testing.coordinator(world["a"])
+    inactive.is_active = False
+    for account in (AnonymousUser(), inactive, None):
+        for model in PERSONAL_DATA:
+            assert not model.objects.visible_to(account).exists()
+
+
+def test_coordinator_without_programmes_sees_nothing(world):
+    assert not Household.objects.visible_to(testing.coordinator()).exists()
+
+
+def test_every_personal_data_model_is_scoped():
+    """A new model holding people must come with a scoped queryset; children and parents hang off households."""
+    for model in PERSONAL_DATA:
+        assert hasattr(model.objects, "visible_to"), model.__name__
+    for model in (Child, Parent):
+        assert model._meta.get_field("household").related_model is Household

@@ -1,0 +1,130 @@
+"""Small builders for tests: real rows in the real database, never mocks."""
+
+from datetime import date, timedelta
+from itertools import count
+
+from django.utils import timezone
+
+from omzien.accounts.models import Role, User
+from omzien.geo.models import District, Municipality, Neighbourhood, PostcodeArea
+from omzien.intake.models import Offer, OfferStatus, Request, RequestStatus
+from omzien.people.models import Child, Household, Parent, Volunteer
+from omzien.programmes.models import Organisation, Programme, ProgrammeType
+
+_seq = count(1)
+ALL_SLOTS = ["mon_afternoon", "wed_afternoon", "sat_morning"]
+
+
+def geography() -> dict:
+    municipality, _ = Municipality.objects.get_or_create(
+        code="GM9998", defaults={"name": "Teststad", "lat": 52.0, "lon": 5.0}
+    )
+    district, _ = District.objects.get_or_create(
+        code="WK999801", defaults={"name": "Centrum", "municipality": municipality}
+    )
+    hood, _ = Neighbourhood.objects.get_or_create(
+        code="BU99980101", defaults={"name": "Binnenstad", "district": district}
+    )
+    near, _ = PostcodeArea.objects.get_or_create(
+        pc4="9801",
+        defaults={"lat": 52.0, "lon": 5.0, "municipality": municipality, "neighbourhood": hood},
+    )
+    # About 4.5 km east of the first.
+    far, _ = PostcodeArea.objects.get_or_create(
+        pc4="9802", defaults={"lat": 52.0, "lon": 5.066, "municipality": municipality}
+    )
+    return {"municipality": municipality, "neighbourhood": hood, "near": near, "far": far}
+
+
+def programme(name: str = "", organisation: Organisation | None = None, **type_fields) -> Programme:
+    n = next(_seq)
+    organisation = organisation or Organisation.objects.create(
+        name=f"Organisatie {n}", slug=f"org-{n}"
+    )
+    programme_type = ProgrammeType.objects.create(name=f"Type {n}", slug=f"type-{n}", **type_fields)
+    return Programme.objects.create(
+        organisation=organisation,
+        programme_type=programme_type,
+        name=name or f"Programma {n}",
+        slug=f"prog-{n}",
+    )
+
+
+def user(role: str, *, programmes=(), **fields) -> User:
+    n = next(_seq)
+    account = User.objects.create_user(
+        username=f"{role}{n}", password="test-wachtwoord-123", role=role, **fields
+    )
+    account.programmes.set(programmes)
+    return account
+
+
+def coordinator(*programmes: Programme) -> User:
+    return user(Role.COORDINATOR, programmes=programmes)
+
+
+def waiting_request(
+    programme: Programme,
+    area: PostcodeArea,
+    *,
+    days_waited: int = 10,
+    children_ages=(6,),
+    last_name: str = "Jansen",
+    **fields,
+) -> Request:
+    household = Household.objects.create(
+        postcode=f"{area.pc4} AB", postcode_area=area, languages=["nl"]
+    )
+    Parent.objects.create(
+        household=household, first_name="Sanne", last_name=last_name, email="sanne@example.org"
+    )
+    today = timezone.localdate()
+    for age in children_ages:
+        Child.objects.create(
+            household=household,
+            first_name="Kind",
+            date_of_birth=today - timedelta(days=365 * age + 30),
+        )
+    values = {"availability": ALL_SLOTS, "needs": ["outings"]} | fields
+    return Request.objects.create(
+        programme=programme,
+        household=household,
+        status=RequestStatus.WAITING,
+        waiting_since=today - timedelta(days=days_waited),
+        **values,
+    )
+
+
+def available_offer(
+    programme: Programme,
+    area: PostcodeArea,
+    *,
+    last_name: str = "de Vries",
+    radius_km: int = 10,
+    volunteer_fields=None,
+    **fields,
+) -> Offer:
+    volunteer = Volunteer.objects.create(
+        first_name="Kees",
+        last_name=last_name,
+        email="kees@example.org",
+        date_of_birth=date(1980, 5, 1),
+        postcode=f"{area.pc4} CD",
+        postcode_area=area,
+        languages=["nl"],
+        travel_radius_km=radius_km,
+        **(volunteer_fields or {}),
+    )
+    values = {
+        "availability": ALL_SLOTS,
+        "offers": ["outings"],
+        "min_child_age": 0,
+        "max_child_age": 12,
+    } | fields
+    return Offer.objects.create(
+        programme=programme,
+        volunteer=volunteer,
+        status=OfferStatus.AVAILABLE,
+        available_since=timezone.localdate() - timedelta(days=30),
+        **values,
+    )

@@ -1,0 +1,58 @@
+"""End to end, in headless Chromium against the demo: the coordinator's main walk."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+DEMO_PASSWORD = "omzien-demo-2026"
+
+
+@pytest.fixture
+def demo(live_server):
+    call_command("load_demo", verbosity=0)
+    return live_server.url
+
+
+def log_in(page, base_url: str, username: str) -> None:
+    page.goto(f"{base_url}/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+
+
+def test_coordinator_proposes_a_volunteer_for_the_longest_waiting_household(page, demo):
+    log_in(page, demo, "coordinator")
+    page.get_by_role("navigation").get_by_role("link", name="Wachtlijst").click()
+
+    waiting = page.locator("#waiting-requests tbody tr")
+    assert waiting.count() > 0
+    days = [int(d) for d in waiting.locator("td:last-child").all_inner_texts()]
+    assert days == sorted(days, reverse=True), "longest waiting first"
+    assert page.locator("#available-offers tbody tr").count() > 0
+
+    household = waiting.first.get_by_role("link")
+    household_name = household.inner_text()
+    household.click()
+    page.get_by_role("heading", level=1, name=household_name).wait_for()
+
+    candidates = page.locator("#candidates > li")
+    assert candidates.count() > 0
+    scores = [
+        int(re.search(r"(\d+) van 100", t).group(1))
+        for t in candidates.locator("h3").all_inner_texts()
+    ]
+    assert scores == sorted(scores, reverse=True), "best candidate first"
+    first = candidates.first
+    first.get_by_text("Waarom past deze vrijwilliger?").click()
+    assert first.get_by_role("table").locator("tbody tr").count() >= 5
+    volunteer = first.locator("h3").inner_text().split(" ")[0]
+
+    first.get_by_role("button", name=re.compile("^Voorstellen")).click()
+
+    page.get_by_role("heading", level=1, name="Koppelingen").wait_for()
+    assert "Koppeling voorgesteld" in page.get_by_role("status").first.inner_text()
+    row = page.locator("#matches tbody tr", has_text=household_name)
+    assert volunteer in row.inner_text() and "voorgesteld" in row.inner_text()
