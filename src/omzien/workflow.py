@@ -77,10 +77,14 @@ class VersionedStatusModel(models.Model):
     log_model: type[StatusChange]
     log_field: str  # the log model's foreign key to this model
 
+    def check_guard(self, target: str) -> None:
+        """Conditions beyond the table (screening complete, ...); raise ValidationError to refuse."""
+
     def transition(self, target: str, *, by=None, reason: str = "", **changes) -> None:
         """Move to `target` if the table allows it and nobody changed the row meanwhile."""
         labels = dict(self._meta.get_field("status").flatchoices)
         self.workflow.check(self.status, target, labels)
+        self.check_guard(target)
         source, expected = self.status, self.version
         changes.update(status=target, version=expected + 1)
         with transaction.atomic():

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "omzien.programmes",
     "omzien.people",
     "omzien.intake",
+    "omzien.screening",
     "omzien.matching",
     "omzien.matches",
     "omzien.privacy",

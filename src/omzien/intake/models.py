@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -139,10 +139,21 @@ class OfferQuerySet(ScopedQuerySet):
             open_matches=Count("matches", filter=Q(matches__status__in=OPEN_MATCH_STATUSES))
         ).annotate(capacity_left=F("capacity") - F("open_matches"))
 
+    def screening_current(self, today=None):
+        """Offers whose certificate of conduct, where required, has not expired."""
+        from omzien.screening.models import Certificate
+
+        today = today or timezone.localdate()
+        current = Certificate.objects.filter(
+            volunteer=OuterRef("volunteer"), valid_until__gte=today
+        )
+        return self.filter(Q(programme__programme_type__requires_vog=False) | Exists(current))
+
     def available(self):
-        """Screened volunteers who can take one more household."""
+        """Screened volunteers with a current certificate who can take one more household."""
         return (
             self.filter(status=OfferStatus.AVAILABLE)
+            .screening_current()
             .with_capacity_left()
             .filter(capacity_left__gt=0)
             .order_by("available_since", "pk")
@@ -194,6 +205,16 @@ class Offer(VersionedStatusModel):
     def __str__(self) -> str:
         return str(self.volunteer)
 
+    def check_guard(self, target: str) -> None:
+        if target == OfferStatus.AVAILABLE:
+            from omzien.screening.rules import missing
+
+            if gaps := missing(self):
+                raise ValidationError(
+                    _("De screening is nog niet rond: %(gaps)s") % {"gaps": " ".join(gaps)},
+                    code="screening",
+                )
+
     def clean(self) -> None:
         if self.min_child_age > self.max_child_age:
             raise ValidationError(
@@ -220,3 +241,70 @@ class OfferStatusChange(StatusChange):
 
 
 Offer.log_model, Offer.log_field = OfferStatusChange, "offer"
+
+
+class ReferralStatus(models.TextChoices):
+    """What a referrer may know: the step, never the file."""
+
+    RECEIVED = "received", _("ontvangen")
+    INTAKE = "intake", _("intake gepland")
+    WAITING = "waiting", _("wacht op een match")
+    MATCHED = "matched", _("gekoppeld")
+    CLOSED = "closed", _("afgesloten")
+
+
+REFERRAL_STATUS_OF = {
+    RequestStatus.SIGNED_UP: ReferralStatus.RECEIVED,
+    RequestStatus.INTAKE_PLANNED: ReferralStatus.INTAKE,
+    RequestStatus.INTAKE_HELD: ReferralStatus.INTAKE,
+    RequestStatus.WAITING: ReferralStatus.WAITING,
+    RequestStatus.MATCHED: ReferralStatus.MATCHED,
+    RequestStatus.CLOSED: ReferralStatus.CLOSED,
+    RequestStatus.REFERRED_ELSEWHERE: ReferralStatus.CLOSED,
+    RequestStatus.WITHDRAWN: ReferralStatus.CLOSED,
+}
+
+
+class ReferralQuerySet(ScopedQuerySet):
+    def in_programmes(self, programme_ids):
+        return self.filter(request__programme__in=programme_ids)
+
+    def own_of(self, user):
+        return self.filter(referrer=user)
+
+
+class Referral(models.Model):
+    """A professional's referral of a household, made with the household's consent."""
+
+    request = models.OneToOneField(Request, on_delete=models.CASCADE, related_name="referral")
+    referrer = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.PROTECT,
+        related_name="referrals",
+        verbose_name=_("verwijzer"),
+    )
+    referrer_organisation = models.CharField(_("organisatie van de verwijzer"), max_length=200)
+    created_at = models.DateTimeField(_("verwezen op"), default=timezone.now)
+    idempotency_key = models.CharField(max_length=100, null=True, blank=True, editable=False)
+
+    objects = ReferralQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("verwijzing")
+        verbose_name_plural = _("verwijzingen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["referrer", "idempotency_key"], name="referral_idempotent"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return _("Verwijzing van %(date)s") % {"date": self.created_at.date()}
+
+    @property
+    def status(self) -> str:
+        return REFERRAL_STATUS_OF[self.request.status]
+
+    def get_status_display(self) -> str:
+        return ReferralStatus(self.status).label

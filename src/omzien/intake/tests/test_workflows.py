@@ -11,26 +11,45 @@ from omzien.workflow import StaleObject, TransitionNotAllowed
 pytestmark = pytest.mark.django_db
 
 REQUEST_ALLOWED = {
-    ("signed_up", "intake_planned"), ("signed_up", "referred_elsewhere"), ("signed_up", "withdrawn"),
-    ("intake_planned", "intake_held"), ("intake_planned", "referred_elsewhere"),
+    ("signed_up", "intake_planned"),
+    ("signed_up", "referred_elsewhere"),
+    ("signed_up", "withdrawn"),
+    ("intake_planned", "intake_held"),
+    ("intake_planned", "referred_elsewhere"),
     ("intake_planned", "withdrawn"),
-    ("intake_held", "waiting"), ("intake_held", "referred_elsewhere"), ("intake_held", "withdrawn"),
-    ("waiting", "matched"), ("waiting", "referred_elsewhere"), ("waiting", "withdrawn"),
-    ("matched", "waiting"), ("matched", "closed"),
+    ("intake_held", "waiting"),
+    ("intake_held", "referred_elsewhere"),
+    ("intake_held", "withdrawn"),
+    ("waiting", "matched"),
+    ("waiting", "referred_elsewhere"),
+    ("waiting", "withdrawn"),
+    ("matched", "waiting"),
+    ("matched", "closed"),
 }
 OFFER_ALLOWED = {
-    ("signed_up", "intake_planned"), ("signed_up", "not_suitable"), ("signed_up", "withdrawn"),
-    ("intake_planned", "intake_held"), ("intake_planned", "withdrawn"),
-    ("intake_held", "screening"), ("intake_held", "not_suitable"), ("intake_held", "withdrawn"),
-    ("screening", "available"), ("screening", "not_suitable"), ("screening", "withdrawn"),
-    ("available", "screening"), ("available", "withdrawn"),
+    ("signed_up", "intake_planned"),
+    ("signed_up", "not_suitable"),
+    ("signed_up", "withdrawn"),
+    ("intake_planned", "intake_held"),
+    ("intake_planned", "withdrawn"),
+    ("intake_held", "screening"),
+    ("intake_held", "not_suitable"),
+    ("intake_held", "withdrawn"),
+    ("screening", "available"),
+    ("screening", "not_suitable"),
+    ("screening", "withdrawn"),
+    ("available", "screening"),
+    ("available", "withdrawn"),
 }
 
 
 @pytest.fixture
 def objects():
     geo = testing.geography()
-    programme = testing.programme()
+    # No screening requirements: the screening guard has its own tests.
+    programme = testing.programme(
+        requires_vog=False, references_required=0, training_required=False
+    )
     return {
         Request: testing.waiting_request(programme, geo["near"]),
         Offer: testing.available_offer(programme, geo["near"]),
@@ -38,13 +57,16 @@ def objects():
 
 
 def cases(model, statuses, allowed):
-    return [pytest.param(model, s, t, (s, t) in allowed, id=f"{model.__name__}:{s}->{t}")
-            for s, t in itertools.product(statuses, repeat=2)]
+    return [
+        pytest.param(model, s, t, (s, t) in allowed, id=f"{model.__name__}:{s}->{t}")
+        for s, t in itertools.product(statuses, repeat=2)
+    ]
 
 
 @pytest.mark.parametrize(
     "model,source,target,allowed",
-    cases(Request, RequestStatus.values, REQUEST_ALLOWED) + cases(Offer, OfferStatus.values, OFFER_ALLOWED),
+    cases(Request, RequestStatus.values, REQUEST_ALLOWED)
+    + cases(Offer, OfferStatus.values, OFFER_ALLOWED),
 )
 def test_transition(objects, model, source, target, allowed):
     obj = objects[model]
@@ -57,7 +79,12 @@ def test_transition(objects, model, source, target, allowed):
         obj.refresh_from_db()
         assert obj.status == target
         change = obj.status_changes.get()
-        assert (change.source, change.target, change.by, change.reason) == (source, target, user, "test")
+        assert (change.source, change.target, change.by, change.reason) == (
+            source,
+            target,
+            user,
+            "test",
+        )
     else:
         with pytest.raises(TransitionNotAllowed):
             obj.transition(target, by=user)
