@@ -64,6 +64,11 @@ class StatusChange(models.Model):
         abstract = True
         ordering = ["at", "pk"]
 
+    @property
+    def target_label(self) -> str:
+        owner = next(f for f in self._meta.fields if f.is_relation and f.name not in {"by"})
+        return dict(owner.related_model._meta.get_field("status").flatchoices).get(self.target, self.target)
+
 
 class VersionedStatusModel(models.Model):
     """A model with a workflow on `status` and a `version` for optimistic locking."""
@@ -74,8 +79,15 @@ class VersionedStatusModel(models.Model):
         abstract = True
 
     workflow: Workflow
+    automatic: frozenset[tuple[str, str]] = frozenset()  # steps taken only by other flows
     log_model: type[StatusChange]
     log_field: str  # the log model's foreign key to this model
+
+    def manual_targets(self) -> list[tuple[str, str]]:
+        """The states a person may move this to by hand now, with their labels."""
+        labels = dict(self._meta.get_field("status").flatchoices)
+        allowed = {t for t in self.workflow.allowed(self.status) if (self.status, t) not in self.automatic}
+        return [(state, labels[state]) for state in labels if state in allowed]
 
     def check_guard(self, target: str) -> None:
         """Conditions beyond the table (screening complete, ...); raise ValidationError to refuse."""

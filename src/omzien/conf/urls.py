@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("omzien.intake.urls")),
     path("", include("omzien.matching.urls")),
     path("", include("omzien.matches.urls")),
+    path("", include("omzien.screening.urls")),
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -70,6 +70,7 @@ class Request(VersionedStatusModel):
         _("status"), max_length=30, choices=RequestStatus.choices, default=RequestStatus.SIGNED_UP
     )
     signed_up_at = models.DateTimeField(_("aangemeld op"), default=timezone.now)
+    intake_on = models.DateField(_("datum intake"), null=True, blank=True)
     waiting_since = models.DateField(_("wacht sinds"), null=True, blank=True)
     description = models.TextField(_("waar zou hulp bij helpen?"), blank=True)
     needs = models.JSONField(_("hulpvraag"), default=list, blank=True)
@@ -79,6 +80,14 @@ class Request(VersionedStatusModel):
 
     objects = RequestQuerySet.as_manager()
     workflow = REQUEST_WORKFLOW
+    # These steps follow from a match (proposal, decline, closure), never from the status form.
+    automatic = frozenset(
+        {
+            (RequestStatus.WAITING, RequestStatus.MATCHED),
+            (RequestStatus.MATCHED, RequestStatus.WAITING),
+            (RequestStatus.MATCHED, RequestStatus.CLOSED),
+        }
+    )
 
     class Meta:
         verbose_name = _("hulpvraag")
@@ -179,6 +188,7 @@ class Offer(VersionedStatusModel):
         _("status"), max_length=30, choices=OfferStatus.choices, default=OfferStatus.SIGNED_UP
     )
     signed_up_at = models.DateTimeField(_("aangemeld op"), default=timezone.now)
+    intake_on = models.DateField(_("datum intake"), null=True, blank=True)
     available_since = models.DateField(_("beschikbaar sinds"), null=True, blank=True)
     description = models.TextField(_("wat wil je doen?"), blank=True)
     offers = models.JSONField(_("aanbod"), default=list, blank=True)

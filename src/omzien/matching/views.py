@@ -5,7 +5,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from omzien.intake.models import Request
+from omzien.intake.models import Request, RequestStatus
+from omzien.intake.views import apply_transition, transition_form
 from omzien.privacy.access import STAFF_WITH_FILES, role_required
 
 from . import services
@@ -24,19 +25,31 @@ def _visible_request(request, pk: int) -> Request:
 
 
 @role_required(*STAFF_WITH_FILES)
-def request_detail(request, pk: int):
-    """One household's request and the volunteers that fit it best, with the reasons why."""
+def request_detail(request, pk: int, transition=None):
+    """One household's request: its next step and, while waiting, the volunteers that fit best."""
     help_request = _visible_request(request, pk)
-    result = services.suggestions_for_request(request.user, help_request)
+    waiting = help_request.status == RequestStatus.WAITING
     return render(
         request,
         "matching/request_detail.html",
         {
             "help_request": help_request,
-            "result": result,
+            "result": services.suggestions_for_request(request.user, help_request) if waiting else None,
             "open_match": services.open_match_of(help_request),
+            "transition_form": transition or transition_form(help_request),
+            "history": help_request.status_changes.select_related("by"),
         },
+        status=400 if transition else 200,
     )
+
+
+@require_POST
+@role_required(*STAFF_WITH_FILES)
+def request_transition(request, pk: int):
+    form = apply_transition(request, _visible_request(request, pk))
+    if form is not None:
+        return request_detail(request, pk, transition=form)
+    return redirect("matching:request_detail", pk=pk)
 
 
 @require_POST

@@ -45,12 +45,20 @@ class Organisation(models.Model):
         return self.name
 
 
+class Serves(models.TextChoices):
+    HOUSEHOLDS = "households", _("gezinnen")
+    YOUTH = "youth", _("jongeren")
+
+
 class ProgrammeType(models.Model):
     """One way of giving support: which steps apply, screening, schedule and matching rules."""
 
     name = models.CharField(_("naam"), max_length=200, unique=True)
     slug = models.SlugField(_("korte naam"), unique=True)
     description = models.TextField(_("omschrijving"), blank=True)
+    serves = models.CharField(_("voor wie"), max_length=20, choices=Serves.choices, default=Serves.HOUSEHOLDS)
+    min_age = models.PositiveSmallIntegerField(_("leeftijd vanaf"), default=0)
+    max_age = models.PositiveSmallIntegerField(_("leeftijd tot en met"), default=17)
 
     # Steps and follow-up
     has_introduction = models.BooleanField(_("kennismaking voor de start"), default=True)
