@@ -10,6 +10,7 @@ from omzien.geo.models import District, Municipality, Neighbourhood, PostcodeAre
 from omzien.intake.models import Offer, OfferStatus, Request, RequestStatus
 from omzien.people.models import Child, Household, Parent, Volunteer
 from omzien.programmes.models import Organisation, Programme, ProgrammeType
+from omzien.screening.models import Certificate
 
 _seq = count(1)
 ALL_SLOTS = ["mon_afternoon", "wed_afternoon", "sat_morning"]
@@ -120,11 +121,13 @@ def available_offer(
         "offers": ["outings"],
         "min_child_age": 0,
         "max_child_age": 12,
+        "available_since": timezone.localdate() - timedelta(days=30),
     } | fields
+    # A current certificate of conduct: most programmes require one before matching.
+    Certificate.objects.create(volunteer=volunteer, issued_on=timezone.localdate() - timedelta(days=100))
     return Offer.objects.create(
         programme=programme,
         volunteer=volunteer,
         status=OfferStatus.AVAILABLE,
-        available_since=timezone.localdate() - timedelta(days=30),
         **values,
     )

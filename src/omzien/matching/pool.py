@@ -1,5 +1,7 @@
 """Turn requests and offers from the database into an engine pool (plain dataclasses)."""
 
+from __future__ import annotations
+
 from collections.abc import Iterable
 from datetime import date
 
