@@ -130,6 +130,7 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = not PRODUCTION  # development serves straight from the apps
 
 EMAIL_BACKEND = os.environ.get(
     "OMZIEN_EMAIL_BACKEND",

@@ -2,13 +2,15 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from omzien.web.forms import LoginForm
+
 urlpatterns = [
     path("", include("omzien.web.urls")),
     path("", include("omzien.intake.urls")),
     path("", include("omzien.matching.urls")),
     path("", include("omzien.matches.urls")),
     path("", include("omzien.screening.urls")),
-    path("inloggen/", auth_views.LoginView.as_view(), name="login"),
+    path("inloggen/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
