@@ -7,6 +7,8 @@ from omzien.web.forms import LoginForm
 urlpatterns = [
     path("", include("omzien.web.urls")),
     path("", include("omzien.intake.urls")),
+    path("", include("omzien.intake.signup.urls")),
+    path("", include("omzien.intake.referrals.urls")),
     path("", include("omzien.matching.urls")),
     path("", include("omzien.matches.urls")),
     path("", include("omzien.screening.urls")),

@@ -2,13 +2,16 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from omzien.accounts.models import Role
 from omzien.privacy.access import STAFF_WITH_FILES
 
 # The pages each role starts from; the navigation shows the same list.
 START_PAGES = [
     (STAFF_WITH_FILES, "intake:work_lists", _("Werklijsten")),
     (STAFF_WITH_FILES, "intake:waiting_list", _("Wachtlijst")),
+    (STAFF_WITH_FILES, "matching:plan", _("Plan voor de wachtlijst")),
     (STAFF_WITH_FILES, "matches:match_list", _("Koppelingen")),
+    ((Role.REFERRER,), "referrals:list", _("Mijn verwijzingen")),
 ]
 
 

@@ -1,0 +1,89 @@
+"""Spam protection of the public forms: the honeypot and the per-client rate limit."""
+
+import logging
+
+import pytest
+from django.core.cache import cache
+
+from omzien import testing
+from omzien.intake.signup.protection import HONEYPOT_FIELD, client_key
+
+from .test_signup import THANKS, URL, household_data, nothing_stored
+
+pytestmark = pytest.mark.django_db
+
+ADDRESS = "203.0.113.7"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limit():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def programme():
+    testing.geography()
+    return testing.programme()
+
+
+def test_honeypot_gets_a_neutral_answer_and_nothing_is_stored(client, programme, mailoutbox):
+    data = household_data(programme) | {HONEYPOT_FIELD: "https://spam.example"}
+
+    response = client.post(URL, data)
+
+    assert response.status_code == 302 and response["Location"] == THANKS
+    assert nothing_stored() and mailoutbox == []
+
+
+def test_honeypot_is_hidden_from_people_and_screen_readers(client, programme):
+    html = client.get(URL).text
+    hidden = html[html.index("<div hidden>") : html.index("</div>", html.index("<div hidden>"))]
+    assert f'name="{HONEYPOT_FIELD}"' in hidden and 'tabindex="-1"' in hidden
+
+
+def test_rate_limit_refuses_with_429_in_dutch(client, programme, settings, caplog):
+    settings.OMZIEN_SIGNUP_RATE_LIMIT = 2
+    caplog.set_level(logging.DEBUG)
+    for _ in range(2):
+        client.post(URL, {"first_name": "x"}, REMOTE_ADDR=ADDRESS)
+
+    response = client.post(URL, household_data(programme), REMOTE_ADDR=ADDRESS)
+
+    assert response.status_code == 429
+    assert "Te veel aanmeldingen" in response.text
+    assert "Probeer het over een uur opnieuw." in response.text
+    assert nothing_stored()
+    assert ADDRESS not in caplog.text
+
+
+def test_rate_limit_is_per_client(client, programme, settings):
+    settings.OMZIEN_SIGNUP_RATE_LIMIT = 1
+    client.post(URL, {"first_name": "x"}, REMOTE_ADDR=ADDRESS)
+
+    assert client.post(URL, {"first_name": "x"}, REMOTE_ADDR=ADDRESS).status_code == 429
+    other = client.post(URL, household_data(programme), REMOTE_ADDR="198.51.100.4")
+    assert other.status_code == 302
+
+
+def test_reading_the_form_does_not_count(client, programme, settings):
+    settings.OMZIEN_SIGNUP_RATE_LIMIT = 1
+    for _ in range(3):
+        assert client.get(URL).status_code == 200
+    assert client.post(URL, household_data(programme)).status_code == 302
+
+
+def test_the_address_is_kept_only_as_a_keyed_hash(rf, settings):
+    key = client_key(rf.post(URL, REMOTE_ADDR=ADDRESS))
+
+    assert ADDRESS not in key and len(key.rsplit(":", 1)[1]) == 64
+    settings.SECRET_KEY = "another-secret-" + "y" * 40
+    assert client_key(rf.post(URL, REMOTE_ADDR=ADDRESS)) != key  # not guessable without the key
+
+
+def test_behind_a_proxy_the_last_forwarded_address_counts(rf, settings):
+    settings.OMZIEN_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    forged = rf.post(URL, HTTP_X_FORWARDED_FOR=f"10.0.0.1, {ADDRESS}", REMOTE_ADDR="10.9.9.9")
+    real = rf.post(URL, HTTP_X_FORWARDED_FOR=ADDRESS, REMOTE_ADDR="10.9.9.9")
+    assert client_key(forged) == client_key(real)
