@@ -1,15 +1,20 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from omzien.intake.models import Request, RequestStatus
 from omzien.intake.views import apply_transition, transition_form
 from omzien.privacy.access import STAFF_WITH_FILES, role_required
 
-from . import services
+from omzien.programmes.selection import selected_programme
+
+from . import planning, services
+from .models import Decision, PairRule, PairRuleKind, PlanProposal, PlanRun
 
 
 def _visible_request(request, pk: int) -> Request:
@@ -66,3 +71,77 @@ def propose(request, pk: int):
         request, _("Koppeling voorgesteld: %(match)s. Plan nu de kennismaking.") % {"match": match}
     )
     return redirect(f"{reverse('matches:match_list')}?programme={help_request.programme.slug}")
+
+
+@role_required(*STAFF_WITH_FILES)
+def plan_page(request):
+    """The latest plan for the programme's pool: proposals to decide on, and whom it leaves behind."""
+    programmes, programme = selected_programme(request)
+    plan_run = PlanRun.objects.visible_to(request.user).filter(programme=programme).first()
+    proposals = (
+        plan_run.proposals.select_related(
+            "request__household", "request__youth", "offer__volunteer"
+        ).prefetch_related("request__household__parents")
+        if plan_run
+        else []
+    )
+    rules = PairRule.objects.visible_to(request.user).filter(programme=programme).select_related(
+        "request__household", "request__youth", "offer__volunteer"
+    ).prefetch_related("request__household__parents")
+    return render(
+        request,
+        "matching/plan.html",
+        {"programmes": programmes, "programme": programme, "plan_run": plan_run,
+         "proposals": proposals, "rules": rules},
+    )
+
+
+@require_POST
+@role_required(*STAFF_WITH_FILES)
+def plan_run(request):
+    _programmes, programme = selected_programme(request)
+    if programme is None:
+        raise Http404
+    result = planning.run(request.user, programme)
+    messages.success(
+        request,
+        _("Plan berekend: %(matched)s koppelingen voorgesteld, %(unmatched)s gezinnen blijven wachten.")
+        % {"matched": result.matched, "unmatched": result.unmatched},
+    )
+    return redirect(f"{reverse('matching:plan')}?programme={programme.slug}")
+
+
+@require_POST
+@role_required(*STAFF_WITH_FILES)
+def plan_decide(request, pk: int, action: str):
+    proposal = get_object_or_404(
+        PlanProposal.objects.visible_to(request.user).select_related("run__programme", "request"), pk=pk
+    )
+    try:
+        if action in (Decision.ACCEPTED, Decision.REJECTED):
+            planning.decide(request.user, proposal, action)
+        else:
+            planning.set_rule(request.user, proposal, action)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, PLAN_MESSAGES[action] % {"pair": proposal})
+    return redirect(f"{reverse('matching:plan')}?programme={proposal.run.programme.slug}")
+
+
+@require_POST
+@role_required(*STAFF_WITH_FILES)
+def plan_rule_delete(request, pk: int):
+    rule = get_object_or_404(PairRule.objects.visible_to(request.user).select_related("programme"), pk=pk)
+    rule.delete()
+    messages.success(request, _("De regel voor dit paar is weggehaald."))
+    return redirect(f"{reverse('matching:plan')}?programme={rule.programme.slug}")
+
+
+PLAN_MESSAGES = {
+    Decision.ACCEPTED: gettext_lazy("Geaccepteerd: %(pair)s. De kennismaking kan worden gepland."),
+    Decision.REJECTED: gettext_lazy("Afgewezen: %(pair)s. Dit paar wordt niet meer voorgesteld."),
+    PairRuleKind.LOCK: gettext_lazy("Vastgezet: %(pair)s. Een nieuw plan houdt dit paar."),
+    PairRuleKind.EXCLUDE: gettext_lazy("Uitgesloten: %(pair)s. Een nieuw plan stelt dit paar niet voor."),
+}

@@ -25,7 +25,7 @@ def log_in(page, base_url: str, username: str) -> None:
 
 def test_coordinator_proposes_a_volunteer_for_the_longest_waiting_household(page, demo):
     log_in(page, demo, "coordinator")
-    page.get_by_role("navigation").get_by_role("link", name="Wachtlijst").click()
+    page.get_by_role("navigation").get_by_role("link", name="Wachtlijst", exact=True).click()
 
     waiting = page.locator("#waiting-requests tbody tr")
     assert waiting.count() > 0
