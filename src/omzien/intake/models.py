@@ -104,6 +104,11 @@ class Request(VersionedStatusModel):
         return str(self.household or self.youth)
 
     @property
+    def person(self):
+        """The household or young person the request is for."""
+        return self.household or self.youth
+
+    @property
     def days_waited(self) -> int | None:
         if self.waiting_since is None:
             return None
