@@ -9,7 +9,7 @@ PYTEST := $(VENV)/bin/pytest
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: env demo test test-sqlite test-postgres bench lint format messages worker
+.PHONY: env demo test test-sqlite test-postgres bench lint format messages
 
 $(UV):
 	$(PYTHON) -m venv .tools

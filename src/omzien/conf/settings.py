@@ -95,6 +95,8 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     VAR_DIR.mkdir(parents=True, exist_ok=True)  # the embedded database needs its folder
+    # Readers (progress polls, sessions) must not wait for a long import's write transaction.
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -131,6 +133,14 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = not PRODUCTION  # development serves straight from the apps
+
+# Shared between worker processes: rate limits and import progress must agree across them.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("OMZIEN_CACHE_DIR", str(VAR_DIR / "cache")),
+    }
+}
 
 EMAIL_BACKEND = os.environ.get(
     "OMZIEN_EMAIL_BACKEND",

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("omzien.intake.urls")),
     path("", include("omzien.intake.signup.urls")),
     path("", include("omzien.intake.referrals.urls")),
+    path("", include("omzien.intake.importing.urls")),
     path("", include("omzien.matching.urls")),
     path("", include("omzien.matches.urls")),
     path("", include("omzien.screening.urls")),

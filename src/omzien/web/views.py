@@ -11,6 +11,7 @@ START_PAGES = [
     (STAFF_WITH_FILES, "intake:waiting_list", _("Wachtlijst")),
     (STAFF_WITH_FILES, "matching:plan", _("Plan voor de wachtlijst")),
     (STAFF_WITH_FILES, "matches:match_list", _("Koppelingen")),
+    (STAFF_WITH_FILES, "importing:import", _("Importeren")),
     ((Role.REFERRER,), "referrals:list", _("Mijn verwijzingen")),
 ]
 

@@ -1,0 +1,130 @@
+"""Checking one row: every problem at its row and column, with the models' own validators."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import models
+from django.utils.translation import gettext as _
+
+from omzien.geo.models import PostcodeArea
+from omzien.programmes.models import Programme
+
+from .values import squeezed
+
+CREATE, SKIP, ERROR = "create", "skip", "error"
+
+
+@dataclass(frozen=True)
+class Problem:
+    row: int
+    column: str
+    message: str
+
+    @property
+    def detail(self) -> str:
+        """The problem without its row, for a table that shows the row already."""
+        return f"{self.column}: {self.message}" if self.column else self.message
+
+    def __str__(self) -> str:
+        return _("Rij %(row)s, %(detail)s") % {"row": self.row, "detail": self.detail}
+
+
+@dataclass
+class RowResult:
+    """What happens to one row: created (or would be), skipped, or refused with its problems."""
+
+    row: int
+    label: str
+    outcome: str
+    notes: list[str]
+
+
+class Places:
+    """PC4 areas, each looked up once per import however many rows share it."""
+
+    def __init__(self) -> None:
+        self.by_pc4: dict[str, PostcodeArea] = {}
+        self.unknown: dict[str, ValidationError] = {}
+
+    def area(self, postcode: str) -> PostcodeArea:
+        pc4 = postcode[:4]
+        if pc4 in self.by_pc4:
+            return self.by_pc4[pc4]
+        if postcode not in self.unknown:
+            try:
+                self.by_pc4[pc4] = PostcodeArea.objects.for_postcode(postcode)
+                return self.by_pc4[pc4]
+            except ValidationError as error:
+                self.unknown[postcode] = error
+        raise ValidationError(self.unknown[postcode].error_list)
+
+
+@dataclass
+class Context:
+    """What every row of one import shares."""
+
+    programme: Programme
+    user: Any  # the coordinator importing, or None from the command line
+    now: datetime
+    places: Places = field(default_factory=Places)
+
+
+class RowCheck:
+    """Collects every problem of one row, so that one report shows them all."""
+
+    def __init__(self, number: int, cells: dict[str, object]) -> None:
+        self.number = number
+        self.cells = cells
+        self.problems: list[Problem] = []
+        self.failed: set[str] = set()
+
+    def get(self, column: str, parser: Callable[[object], Any], fallback: Any = None) -> Any:
+        """The parsed cell; on a problem, `fallback` so the other checks can still run."""
+        return self.attempt(column, parser, self.cells.get(column), fallback=fallback)
+
+    def attempt(
+        self, column: str, check: Callable[..., Any], *args: Any, fallback: Any = None
+    ) -> Any:
+        try:
+            return check(*args)
+        except ValidationError as error:
+            self.add(column, error)
+            return fallback
+
+    def add(self, column: str, error: ValidationError | str) -> None:
+        self.failed.add(column)
+        messages = error.messages if isinstance(error, ValidationError) else [error]
+        self.problems.extend(Problem(self.number, column, message) for message in messages)
+
+    def validate(self, instance: models.Model, columns: dict[str, str]) -> None:
+        """The model's validators for the fields the file fills in, and its clean().
+
+        Relations are set by the import itself and uniqueness is what the import checks in
+        bulk, so both are left out: they would cost a query per row. A column that could not
+        be read is left out too, so it is reported once.
+        """
+        usable = {name for name, column in columns.items() if column not in self.failed}
+        exclude = {f.name for f in instance._meta.fields if f.name not in usable}
+        try:
+            instance.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
+        except ValidationError as error:
+            for name, messages in error.message_dict.items():
+                column = columns.get(name, "") if name != NON_FIELD_ERRORS else ""
+                for message in messages:
+                    self.add(column, message)
+
+    def sound(self, *columns: str) -> bool:
+        return not self.failed.intersection(columns)
+
+
+def identities(email: str, *fields: object) -> tuple[tuple, ...]:
+    """Who a row is: by e-mail address when it has one, otherwise by `fields`.
+
+    The first identity is the one to look up; all are remembered, so that a later row
+    without an address still finds a person who came in with one.
+    """
+    by_fields = ("fields", *(squeezed(v) if isinstance(v, str) else v for v in fields))
+    return (("email", email.casefold()), by_fields) if email else (by_fields,)
