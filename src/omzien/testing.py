@@ -124,7 +124,9 @@ def available_offer(
         "available_since": timezone.localdate() - timedelta(days=30),
     } | fields
     # A current certificate of conduct: most programmes require one before matching.
-    Certificate.objects.create(volunteer=volunteer, issued_on=timezone.localdate() - timedelta(days=100))
+    Certificate.objects.create(
+        volunteer=volunteer, issued_on=timezone.localdate() - timedelta(days=100)
+    )
     return Offer.objects.create(
         programme=programme,
         volunteer=volunteer,

@@ -67,7 +67,9 @@ class StatusChange(models.Model):
     @property
     def target_label(self) -> str:
         owner = next(f for f in self._meta.fields if f.is_relation and f.name not in {"by"})
-        return dict(owner.related_model._meta.get_field("status").flatchoices).get(self.target, self.target)
+        return dict(owner.related_model._meta.get_field("status").flatchoices).get(
+            self.target, self.target
+        )
 
 
 class VersionedStatusModel(models.Model):
@@ -86,7 +88,9 @@ class VersionedStatusModel(models.Model):
     def manual_targets(self) -> list[tuple[str, str]]:
         """The states a person may move this to by hand now, with their labels."""
         labels = dict(self._meta.get_field("status").flatchoices)
-        allowed = {t for t in self.workflow.allowed(self.status) if (self.status, t) not in self.automatic}
+        allowed = {
+            t for t in self.workflow.allowed(self.status) if (self.status, t) not in self.automatic
+        }
         return [(state, labels[state]) for state in labels if state in allowed]
 
     def check_guard(self, target: str) -> None:

@@ -22,7 +22,10 @@ class TransitionForm(NLDSFormMixin, forms.Form):
         help_text=_("Alleen nodig als u een intake plant."),
     )
     reason = forms.CharField(
-        label=_("Toelichting"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Toelichting"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 

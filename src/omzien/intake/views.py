@@ -3,11 +3,10 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from omzien.geo.models import Neighbourhood
 from omzien.privacy.access import STAFF_WITH_FILES, role_required
 from omzien.programmes.selection import selected_programme
 from omzien.web.paging import page_of, querystring_without
-
-from omzien.geo.models import Neighbourhood
 
 from . import worklists
 from .forms import TransitionForm
@@ -60,7 +59,10 @@ def apply_transition(request, obj) -> TransitionForm | None:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("De stap is vastgelegd: %(status)s.") % {"status": obj.get_status_display()})
+            messages.success(
+                request,
+                _("De stap is vastgelegd: %(status)s.") % {"status": obj.get_status_display()},
+            )
             return None
     return form
 
@@ -70,26 +72,41 @@ def work_lists(request):
     """The coordinator's lists of what to do next, one at a time, filterable and paginated."""
     programmes, programme = selected_programme(request)
     current = worklists.BY_SLUG.get(request.GET.get("lijst"), worklists.WORK_LISTS[0])
-    neighbourhood, search = request.GET.get("buurt", "").strip(), request.GET.get("zoek", "").strip()
+    neighbourhood, search = (
+        request.GET.get("buurt", "").strip(),
+        request.GET.get("zoek", "").strip(),
+    )
     tables = {
-        table: page_of(request, worklists.filtered(table, qs, neighbourhood, search), f"pagina-{table}")
+        table: page_of(
+            request, worklists.filtered(table, qs, neighbourhood, search), f"pagina-{table}"
+        )
         for table, qs in worklists.rows(current.slug, request.user, programme).items()
     }
-    neighbourhoods = Neighbourhood.objects.filter(
-        district__municipality__programmes=programme
-    ).order_by("name") if programme else Neighbourhood.objects.none()
+    neighbourhoods = (
+        Neighbourhood.objects.filter(district__municipality__programmes=programme).order_by("name")
+        if programme
+        else Neighbourhood.objects.none()
+    )
     return render(
         request,
         "intake/work_lists.html",
         {
             "programmes": programmes,
             "programme": programme,
-            "lists": list(zip(worklists.WORK_LISTS, worklists.counts(request.user, programme).values(), strict=True)),
+            "lists": list(
+                zip(
+                    worklists.WORK_LISTS,
+                    worklists.counts(request.user, programme).values(),
+                    strict=True,
+                )
+            ),
             "current": current,
             "tables": tables,
             "neighbourhoods": neighbourhoods,
             "neighbourhood": neighbourhood,
             "search": search,
-            "query": querystring_without(request, "pagina-requests", "pagina-offers", "pagina-certificates"),
+            "query": querystring_without(
+                request, "pagina-requests", "pagina-offers", "pagina-certificates"
+            ),
         },
     )

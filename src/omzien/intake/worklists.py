@@ -23,10 +23,20 @@ class WorkList:
 
 
 WORK_LISTS = [
-    WorkList("aanmeldingen", _("Nieuwe aanmeldingen om te bellen"), _("Er zijn geen nieuwe aanmeldingen."), "mixed"),
+    WorkList(
+        "aanmeldingen",
+        _("Nieuwe aanmeldingen om te bellen"),
+        _("Er zijn geen nieuwe aanmeldingen."),
+        "mixed",
+    ),
     WorkList("intakes", _("Intakes om te houden"), _("Er staan geen intakes gepland."), "mixed"),
     WorkList("screening", _("Screening nog niet rond"), _("Alle screenings zijn rond."), "offers"),
-    WorkList("vog-verloopt", _("VOG verloopt binnen 60 dagen"), _("Geen VOG verloopt binnenkort."), "certificates"),
+    WorkList(
+        "vog-verloopt",
+        _("VOG verloopt binnen 60 dagen"),
+        _("Geen VOG verloopt binnenkort."),
+        "certificates",
+    ),
     WorkList("wachtend", _("Gezinnen die wachten"), _("Niemand wacht."), "requests"),
 ]
 BY_SLUG = {w.slug: w for w in WORK_LISTS}
@@ -36,7 +46,9 @@ def _requests(user, programme) -> QuerySet:
     return (
         Request.objects.visible_to(user)
         .filter(programme=programme)
-        .select_related("household__postcode_area__neighbourhood", "youth__postcode_area__neighbourhood")
+        .select_related(
+            "household__postcode_area__neighbourhood", "youth__postcode_area__neighbourhood"
+        )
         .prefetch_related("household__parents")
     )
 
@@ -63,18 +75,28 @@ def rows(slug: str, user, programme) -> dict[str, QuerySet]:
             "offers": offers.filter(status=OfferStatus.INTAKE_PLANNED).order_by("intake_on"),
         }
     if slug == "screening":
-        return {"offers": offers.filter(status__in=[OfferStatus.INTAKE_HELD, OfferStatus.SCREENING]).order_by("signed_up_at")}
+        return {
+            "offers": offers.filter(
+                status__in=[OfferStatus.INTAKE_HELD, OfferStatus.SCREENING]
+            ).order_by("signed_up_at")
+        }
     if slug == "vog-verloopt":
         today = timezone.localdate()
-        return {"certificates": expiring_certificates(user, programme, today, today + timedelta(days=EXPIRY_WARNING_DAYS))}
+        return {
+            "certificates": expiring_certificates(
+                user, programme, today, today + timedelta(days=EXPIRY_WARNING_DAYS)
+            )
+        }
     return {"requests": requests.waiting()}
 
 
 def expiring_certificates(user, programme, start, end) -> QuerySet:
     """The latest certificate of each volunteer active in the programme, when it runs out soon."""
-    volunteers = _offers(user, programme).exclude(
-        status__in=[OfferStatus.WITHDRAWN, OfferStatus.NOT_SUITABLE]
-    ).values("volunteer")
+    volunteers = (
+        _offers(user, programme)
+        .exclude(status__in=[OfferStatus.WITHDRAWN, OfferStatus.NOT_SUITABLE])
+        .values("volunteer")
+    )
     renewed = Certificate.objects.filter(valid_until__gt=end).values("volunteer")
     return (
         Certificate.objects.visible_to(user)
@@ -87,13 +109,18 @@ def expiring_certificates(user, programme, start, end) -> QuerySet:
 
 
 def counts(user, programme) -> dict[str, int]:
-    return {w.slug: sum(qs.count() for qs in rows(w.slug, user, programme).values()) for w in WORK_LISTS}
+    return {
+        w.slug: sum(qs.count() for qs in rows(w.slug, user, programme).values()) for w in WORK_LISTS
+    }
 
 
 def filtered(table: str, queryset: QuerySet, neighbourhood: str, search: str) -> QuerySet:
     """Narrow a work-list table by neighbourhood code and by (part of) a name."""
-    person = {"requests": ("household__postcode_area", "youth__postcode_area"),
-              "offers": ("volunteer__postcode_area",), "certificates": ("volunteer__postcode_area",)}[table]
+    person = {
+        "requests": ("household__postcode_area", "youth__postcode_area"),
+        "offers": ("volunteer__postcode_area",),
+        "certificates": ("volunteer__postcode_area",),
+    }[table]
     if neighbourhood:
         query = Q()
         for path in person:
@@ -101,8 +128,10 @@ def filtered(table: str, queryset: QuerySet, neighbourhood: str, search: str) ->
         queryset = queryset.filter(query)
     if search:
         names = {
-            "requests": Q(household__parents__last_name__icontains=search) | Q(youth__last_name__icontains=search),
-            "offers": Q(volunteer__last_name__icontains=search) | Q(volunteer__family_name__icontains=search),
+            "requests": Q(household__parents__last_name__icontains=search)
+            | Q(youth__last_name__icontains=search),
+            "offers": Q(volunteer__last_name__icontains=search)
+            | Q(volunteer__family_name__icontains=search),
             "certificates": Q(volunteer__last_name__icontains=search),
         }[table]
         queryset = queryset.filter(pk__in=queryset.model.objects.filter(names).values("pk"))

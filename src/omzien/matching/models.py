@@ -13,8 +13,12 @@ class ProgrammeScoped(ScopedQuerySet):
 
 
 class PlanRun(models.Model):
-    programme = models.ForeignKey("programmes.Programme", on_delete=models.CASCADE, related_name="plan_runs")
-    created_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, null=True, related_name="+")
+    programme = models.ForeignKey(
+        "programmes.Programme", on_delete=models.CASCADE, related_name="plan_runs"
+    )
+    created_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
     total_score = models.FloatField(_("totale score"))
     matched = models.PositiveIntegerField(_("gekoppeld"))
@@ -31,7 +35,9 @@ class PlanRun(models.Model):
         verbose_name_plural = _("plannen")
 
     def __str__(self) -> str:
-        return _("Plan van %(date)s") % {"date": timezone.localtime(self.created_at).strftime("%d-%m-%Y %H:%M")}
+        return _("Plan van %(date)s") % {
+            "date": timezone.localtime(self.created_at).strftime("%d-%m-%Y %H:%M")
+        }
 
 
 class Decision(models.TextChoices):
@@ -51,8 +57,12 @@ class PlanProposal(models.Model):
     offer = models.ForeignKey("intake.Offer", on_delete=models.CASCADE, related_name="+")
     score = models.FloatField(_("score"))
     explanation = models.JSONField(_("uitleg"), default=dict)
-    decision = models.CharField(_("besluit"), max_length=10, choices=Decision.choices, default=Decision.PENDING)
-    decided_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    decision = models.CharField(
+        _("besluit"), max_length=10, choices=Decision.choices, default=Decision.PENDING
+    )
+    decided_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     decided_at = models.DateTimeField(null=True, blank=True)
 
     objects = PlanProposalQuerySet.as_manager()
@@ -74,11 +84,15 @@ class PairRuleKind(models.TextChoices):
 class PairRule(models.Model):
     """A coordinator's word on one pair that every later plan honours: keep it, or never propose it."""
 
-    programme = models.ForeignKey("programmes.Programme", on_delete=models.CASCADE, related_name="pair_rules")
+    programme = models.ForeignKey(
+        "programmes.Programme", on_delete=models.CASCADE, related_name="pair_rules"
+    )
     request = models.ForeignKey("intake.Request", on_delete=models.CASCADE, related_name="+")
     offer = models.ForeignKey("intake.Offer", on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(_("soort"), max_length=10, choices=PairRuleKind.choices)
-    created_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = ProgrammeScoped.as_manager()

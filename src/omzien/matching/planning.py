@@ -24,7 +24,9 @@ def pool_of(user, programme):
 
 
 def pair_rules(programme) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
-    rules = PairRule.objects.filter(programme=programme).values_list("kind", "request_id", "offer_id")
+    rules = PairRule.objects.filter(programme=programme).values_list(
+        "kind", "request_id", "offer_id"
+    )
     locked = {(r, o) for kind, r, o in rules if kind == PairRuleKind.LOCK}
     excluded = {(r, o) for kind, r, o in rules if kind == PairRuleKind.EXCLUDE}
     return locked, excluded
@@ -71,7 +73,9 @@ def decide(user, proposal: PlanProposal, decision: str) -> None:
     with transaction.atomic():
         if decision == Decision.ACCEPTED:
             match = propose(user, proposal.request, proposal.offer_id)
-            match.transition(MatchStatus.INTRODUCTION_PLANNED, by=user, reason=_("Geaccepteerd uit het plan"))
+            match.transition(
+                MatchStatus.INTRODUCTION_PLANNED, by=user, reason=_("Geaccepteerd uit het plan")
+            )
         else:
             PairRule.objects.get_or_create(
                 programme=proposal.run.programme,

@@ -10,7 +10,6 @@ from django.views.decorators.http import require_POST
 from omzien.intake.models import Request, RequestStatus
 from omzien.intake.views import apply_transition, transition_form
 from omzien.privacy.access import STAFF_WITH_FILES, role_required
-
 from omzien.programmes.selection import selected_programme
 
 from . import planning, services
@@ -39,7 +38,9 @@ def request_detail(request, pk: int, transition=None):
         "matching/request_detail.html",
         {
             "help_request": help_request,
-            "result": services.suggestions_for_request(request.user, help_request) if waiting else None,
+            "result": services.suggestions_for_request(request.user, help_request)
+            if waiting
+            else None,
             "open_match": services.open_match_of(help_request),
             "transition_form": transition or transition_form(help_request),
             "history": help_request.status_changes.select_related("by"),
@@ -85,14 +86,22 @@ def plan_page(request):
         if plan_run
         else []
     )
-    rules = PairRule.objects.visible_to(request.user).filter(programme=programme).select_related(
-        "request__household", "request__youth", "offer__volunteer"
-    ).prefetch_related("request__household__parents")
+    rules = (
+        PairRule.objects.visible_to(request.user)
+        .filter(programme=programme)
+        .select_related("request__household", "request__youth", "offer__volunteer")
+        .prefetch_related("request__household__parents")
+    )
     return render(
         request,
         "matching/plan.html",
-        {"programmes": programmes, "programme": programme, "plan_run": plan_run,
-         "proposals": proposals, "rules": rules},
+        {
+            "programmes": programmes,
+            "programme": programme,
+            "plan_run": plan_run,
+            "proposals": proposals,
+            "rules": rules,
+        },
     )
 
 
@@ -105,7 +114,9 @@ def plan_run(request):
     result = planning.run(request.user, programme)
     messages.success(
         request,
-        _("Plan berekend: %(matched)s koppelingen voorgesteld, %(unmatched)s gezinnen blijven wachten.")
+        _(
+            "Plan berekend: %(matched)s koppelingen voorgesteld, %(unmatched)s gezinnen blijven wachten."
+        )
         % {"matched": result.matched, "unmatched": result.unmatched},
     )
     return redirect(f"{reverse('matching:plan')}?programme={programme.slug}")
@@ -115,7 +126,8 @@ def plan_run(request):
 @role_required(*STAFF_WITH_FILES)
 def plan_decide(request, pk: int, action: str):
     proposal = get_object_or_404(
-        PlanProposal.objects.visible_to(request.user).select_related("run__programme", "request"), pk=pk
+        PlanProposal.objects.visible_to(request.user).select_related("run__programme", "request"),
+        pk=pk,
     )
     try:
         if action in (Decision.ACCEPTED, Decision.REJECTED):
@@ -133,7 +145,9 @@ def plan_decide(request, pk: int, action: str):
 @require_POST
 @role_required(*STAFF_WITH_FILES)
 def plan_rule_delete(request, pk: int):
-    rule = get_object_or_404(PairRule.objects.visible_to(request.user).select_related("programme"), pk=pk)
+    rule = get_object_or_404(
+        PairRule.objects.visible_to(request.user).select_related("programme"), pk=pk
+    )
     rule.delete()
     messages.success(request, _("De regel voor dit paar is weggehaald."))
     return redirect(f"{reverse('matching:plan')}?programme={rule.programme.slug}")
@@ -143,5 +157,7 @@ PLAN_MESSAGES = {
     Decision.ACCEPTED: gettext_lazy("Geaccepteerd: %(pair)s. De kennismaking kan worden gepland."),
     Decision.REJECTED: gettext_lazy("Afgewezen: %(pair)s. Dit paar wordt niet meer voorgesteld."),
     PairRuleKind.LOCK: gettext_lazy("Vastgezet: %(pair)s. Een nieuw plan houdt dit paar."),
-    PairRuleKind.EXCLUDE: gettext_lazy("Uitgesloten: %(pair)s. Een nieuw plan stelt dit paar niet voor."),
+    PairRuleKind.EXCLUDE: gettext_lazy(
+        "Uitgesloten: %(pair)s. Een nieuw plan stelt dit paar niet voor."
+    ),
 }

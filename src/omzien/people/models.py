@@ -167,7 +167,9 @@ class Volunteer(Person, Located):
     )
     family_name = models.CharField(_("naam steungezin"), max_length=100, blank=True)
     household_members = models.TextField(
-        _("wie horen bij het steungezin"), blank=True, help_text=_("Voornamen en leeftijden, één per regel.")
+        _("wie horen bij het steungezin"),
+        blank=True,
+        help_text=_("Voornamen en leeftijden, één per regel."),
     )
     date_of_birth = models.DateField(_("geboortedatum"), validators=[not_in_future])
     travel_radius_km = models.PositiveSmallIntegerField(

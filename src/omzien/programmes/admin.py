@@ -13,22 +13,54 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 @admin.register(ProgrammeType)
 class ProgrammeTypeAdmin(admin.ModelAdmin):
-    list_display = ["name", "serves", "requires_vog", "training_required", "max_households_per_volunteer"]
+    list_display = [
+        "name",
+        "serves",
+        "requires_vog",
+        "training_required",
+        "max_households_per_volunteer",
+    ]
     prepopulated_fields = {"slug": ["name"]}
     fieldsets = (
         (None, {"fields": ("name", "slug", "description", "serves", "min_age", "max_age")}),
         (
             _("Stappen en begeleiding"),
-            {"fields": ("has_introduction", "trial_period_days", "expected_duration_months",
-                        "max_days_without_contact", "schedule")},
+            {
+                "fields": (
+                    "has_introduction",
+                    "trial_period_days",
+                    "expected_duration_months",
+                    "max_days_without_contact",
+                    "schedule",
+                )
+            },
         ),
-        (_("Screening"), {"fields": ("requires_vog", "vog_validity_months", "references_required",
-                                     "training_required")}),
+        (
+            _("Screening"),
+            {
+                "fields": (
+                    "requires_vog",
+                    "vog_validity_months",
+                    "references_required",
+                    "training_required",
+                )
+            },
+        ),
         (
             _("Koppelregels en gewichten (samen 100)"),
-            {"fields": ("max_households_per_volunteer", "language_rule", "waiting_days_full_priority",
-                        "weight_distance", "weight_availability", "weight_age", "weight_needs",
-                        "weight_language", "weight_waiting")},
+            {
+                "fields": (
+                    "max_households_per_volunteer",
+                    "language_rule",
+                    "waiting_days_full_priority",
+                    "weight_distance",
+                    "weight_availability",
+                    "weight_age",
+                    "weight_needs",
+                    "weight_language",
+                    "weight_waiting",
+                )
+            },
         ),
     )
 

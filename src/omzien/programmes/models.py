@@ -56,7 +56,9 @@ class ProgrammeType(models.Model):
     name = models.CharField(_("naam"), max_length=200, unique=True)
     slug = models.SlugField(_("korte naam"), unique=True)
     description = models.TextField(_("omschrijving"), blank=True)
-    serves = models.CharField(_("voor wie"), max_length=20, choices=Serves.choices, default=Serves.HOUSEHOLDS)
+    serves = models.CharField(
+        _("voor wie"), max_length=20, choices=Serves.choices, default=Serves.HOUSEHOLDS
+    )
     min_age = models.PositiveSmallIntegerField(_("leeftijd vanaf"), default=0)
     max_age = models.PositiveSmallIntegerField(_("leeftijd tot en met"), default=17)
 

@@ -6,5 +6,7 @@ app_name = "screening"
 urlpatterns = [
     path("aanbod/<int:pk>/", views.offer_detail, name="offer_detail"),
     path("aanbod/<int:pk>/stap/", views.offer_transition, name="offer_transition"),
-    re_path(r"^aanbod/(?P<pk>\d+)/(?P<kind>vog|referentie|training)/$", views.record, name="record"),
+    re_path(
+        r"^aanbod/(?P<pk>\d+)/(?P<kind>vog|referentie|training)/$", views.record, name="record"
+    ),
 ]

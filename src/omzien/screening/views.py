@@ -35,7 +35,9 @@ def offer_detail(request, pk: int, forms=None):
         "missing": missing(offer),
         "certificates": volunteer.certificates.all(),
         "references": volunteer.references.all(),
-        "attendances": volunteer.attendances.filter(session__programme=offer.programme).select_related("session"),
+        "attendances": volunteer.attendances.filter(
+            session__programme=offer.programme
+        ).select_related("session"),
         "history": offer.status_changes.select_related("by"),
         "transition_form": forms.get("stap") or transition_form(offer),
         "certificate_form": forms.get("vog") or CertificateForm(prefix="vog"),
@@ -66,9 +68,13 @@ def record(request, pk: str, kind: str):
     with transaction.atomic():
         if kind == "training":
             session, _created = TrainingSession.objects.get_or_create(
-                programme=offer.programme, title=form.cleaned_data["title"], held_on=form.cleaned_data["held_on"]
+                programme=offer.programme,
+                title=form.cleaned_data["title"],
+                held_on=form.cleaned_data["held_on"],
             )
-            Attendance.objects.update_or_create(session=session, volunteer=offer.volunteer, defaults={"attended": True})
+            Attendance.objects.update_or_create(
+                session=session, volunteer=offer.volunteer, defaults={"attended": True}
+            )
         else:
             form.instance.volunteer = offer.volunteer
             form.save()

@@ -12,9 +12,15 @@ PRODUCTION = {
 
 
 def omzien(*args: str, **env: str) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith(("OMZIEN_", "DJANGO_"))} | env
+    environment = {
+        k: v for k, v in os.environ.items() if not k.startswith(("OMZIEN_", "DJANGO_"))
+    } | env
     return subprocess.run(
-        [sys.executable, "-m", "omzien.manage", *args], env=environment, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "omzien.manage", *args],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 

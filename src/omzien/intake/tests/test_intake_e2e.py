@@ -40,7 +40,10 @@ def take_step(page, label: str, **fields) -> None:
 def test_volunteer_goes_from_sign_up_to_available(page, live_server):
     testing.geography()
     programme = testing.programme(
-        name="Steungezinnen Teststad", requires_vog=True, references_required=1, training_required=True
+        name="Steungezinnen Teststad",
+        requires_vog=True,
+        references_required=1,
+        training_required=True,
     )
     coordinator = testing.coordinator(programme)
     sign_up_as_volunteer(page, live_server.url)
@@ -53,7 +56,9 @@ def test_volunteer_goes_from_sign_up_to_available(page, live_server):
     page.locator("#list-offers").get_by_role("link", name="Kees Vrijwilliger").click()
 
     today = timezone.localdate()
-    take_step(page, "intake gepland", **{"Datum van de intake": (today + timedelta(days=2)).isoformat()})
+    take_step(
+        page, "intake gepland", **{"Datum van de intake": (today + timedelta(days=2)).isoformat()}
+    )
     take_step(page, "intake gehouden", Toelichting="Fijn gesprek, motivatie helder.")
     take_step(page, "in screening")
     assert "Er is nog geen VOG ontvangen." in page.locator("#screening-missing").inner_text()

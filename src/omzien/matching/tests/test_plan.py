@@ -16,12 +16,22 @@ pytestmark = pytest.mark.django_db
 def world(client):
     geo = testing.geography()
     programme = testing.programme("Steungezinnen")
-    requests = [testing.waiting_request(programme, geo["near"], last_name=f"Gezin{n}", days_waited=10 * n)
-                for n in range(3)]
-    offers = [testing.available_offer(programme, geo["near"], last_name=f"Vrijwilliger{n}") for n in range(2)]
+    requests = [
+        testing.waiting_request(programme, geo["near"], last_name=f"Gezin{n}", days_waited=10 * n)
+        for n in range(3)
+    ]
+    offers = [
+        testing.available_offer(programme, geo["near"], last_name=f"Vrijwilliger{n}")
+        for n in range(2)
+    ]
     coordinator = testing.coordinator(programme)
     client.force_login(coordinator)
-    return {"programme": programme, "requests": requests, "offers": offers, "coordinator": coordinator}
+    return {
+        "programme": programme,
+        "requests": requests,
+        "offers": offers,
+        "coordinator": coordinator,
+    }
 
 
 def run_plan(client, world):
@@ -81,7 +91,9 @@ def test_a_decision_is_taken_once(client, world):
 
 def test_a_locked_pair_is_kept_in_the_next_plan(client, world):
     newest = world["requests"][0]  # waited least: the plan would leave it out
-    PairRule.objects.create(programme=world["programme"], request=newest, offer=world["offers"][0], kind="lock")
+    PairRule.objects.create(
+        programme=world["programme"], request=newest, offer=world["offers"][0], kind="lock"
+    )
 
     run_plan(client, world)
 
@@ -92,7 +104,9 @@ def test_another_coordinator_cannot_decide(client, world):
     run_plan(client, world)
     client.force_login(testing.coordinator(testing.programme()))
 
-    response = client.post(reverse("matching:plan_decide", args=[PlanProposal.objects.first().pk, "accepted"]))
+    response = client.post(
+        reverse("matching:plan_decide", args=[PlanProposal.objects.first().pk, "accepted"])
+    )
 
     assert response.status_code == 404 and not Match.objects.exists()
 

@@ -12,8 +12,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--programme", required=True, help="the programme's slug")
-        parser.add_argument("--as", dest="username", help="coordinator whose scope to use (default: the org admin)")
-        parser.add_argument("--dry-run", action="store_true", help="print the plan without storing proposals")
+        parser.add_argument(
+            "--as", dest="username", help="coordinator whose scope to use (default: the org admin)"
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="print the plan without storing proposals"
+        )
 
     def handle(self, *args, programme: str, username: str | None, dry_run: bool, **options):
         try:
@@ -23,12 +27,18 @@ class Command(BaseCommand):
         user = self.acting_user(programme, username)
         if not dry_run:
             run = planning.run(user, programme)
-            self.stdout.write(f"Stored {run}: {run.matched} proposals, {run.unmatched} left waiting.")
+            self.stdout.write(
+                f"Stored {run}: {run.matched} proposals, {run.unmatched} left waiting."
+            )
             return
         pool, plan = planning.compute(user, programme)
-        names = {r.id: f"request {r.id}" for r in pool.requests} | {o.id: f"offer {o.id}" for o in pool.offers}
+        names = {r.id: f"request {r.id}" for r in pool.requests} | {
+            o.id: f"offer {o.id}" for o in pool.offers
+        }
         for request_id, offer_id, score in plan.pairs:
-            self.stdout.write(f"{names[request_id]:>16} -> {names[offer_id]:<12} score {score:6.1f}")
+            self.stdout.write(
+                f"{names[request_id]:>16} -> {names[offer_id]:<12} score {score:6.1f}"
+            )
         self.stdout.write(
             f"Pool: {len(pool.requests)} requests, {len(pool.offers)} offers, {plan.components} components. "
             f"Plan: {plan.matched} matched, {len(plan.unmatched_request_ids)} unmatched, "
@@ -39,8 +49,16 @@ class Command(BaseCommand):
         """Pools are loaded through the scoping layer, so the command acts as a real staff member."""
         staff = User.objects.filter(is_active=True).filter(
             programmes=programme, role=Role.COORDINATOR
-        ) | User.objects.filter(is_active=True, role=Role.ORG_ADMIN, organisation=programme.organisation_id)
-        user = staff.filter(username=username).first() if username else staff.order_by("role", "pk").first()
+        ) | User.objects.filter(
+            is_active=True, role=Role.ORG_ADMIN, organisation=programme.organisation_id
+        )
+        user = (
+            staff.filter(username=username).first()
+            if username
+            else staff.order_by("role", "pk").first()
+        )
         if user is None:
-            raise CommandError("No coordinator or organisation admin can see this programme's pool.")
+            raise CommandError(
+                "No coordinator or organisation admin can see this programme's pool."
+            )
         return user
