@@ -1,0 +1,23 @@
+from django.conf import settings
+from django.utils import translation
+
+
+class DutchFirstLocaleMiddleware:
+    """Dutch unless the visitor chose another language with the switcher (a cookie).
+
+    Django's LocaleMiddleware would follow the browser's Accept-Language; Omzien speaks
+    Dutch first, whatever language the browser was installed in.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.supported = {code for code, _name in settings.LANGUAGES}
+
+    def __call__(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        language = chosen if chosen in self.supported else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response
