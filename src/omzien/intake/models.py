@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from omzien.privacy.scoping import ScopedQuerySet
@@ -315,7 +316,7 @@ class Referral(models.Model):
         ]
 
     def __str__(self) -> str:
-        return _("Verwijzing van %(date)s") % {"date": self.created_at.date()}
+        return _("Verwijzing van %(date)s") % {"date": date_format(timezone.localdate(self.created_at))}
 
     @property
     def status(self) -> str:

@@ -5,6 +5,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from omzien.privacy.scoping import ScopedQuerySet
@@ -60,8 +61,8 @@ class Certificate(models.Model):
 
     def __str__(self) -> str:
         if self.issued_on:
-            return _("VOG van %(date)s") % {"date": self.issued_on}
-        return _("VOG aangevraagd op %(date)s") % {"date": self.requested_on}
+            return _("VOG van %(date)s") % {"date": date_format(self.issued_on)}
+        return _("VOG aangevraagd op %(date)s") % {"date": date_format(self.requested_on)}
 
     def save(self, *args, **kwargs):
         self.valid_until = (

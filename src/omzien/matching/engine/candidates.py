@@ -13,9 +13,9 @@ import numpy as np
 from scipy.spatial import cKDTree
 
 from .items import PARTS
-from .pool import Encoded, Pool, km_to_chord
+from .pool import Encoded, Pool, chord_to_km, km_to_chord
 from .rules import OFFER_RULES, PAIR_RULES, RULE_ORDER, check, distance_km, first_failures, located
-from .scoring import CENTI, centipoints, fractions
+from .scoring import CENTI, points
 
 # Programmes sit this far apart on an extra axis, so one search never mixes them
 # (any two points on the unit sphere are at most 2 apart).
@@ -67,21 +67,22 @@ def candidates(pool: Pool) -> Candidates:
         both = offer_ok & located(d.off_xyz)
         excluded["location"] = int(per_request(None, offer_ok)) - int(per_request(request_ok, both))
         offer_ok = both
-        ri, oi = _pairs_within_radius(d, request_ok, offer_ok)
+        ri, oi, chord = _pairs_within_radius(d, request_ok, offer_ok)
         excluded["distance"] = int(per_request(request_ok, offer_ok)) - len(ri)
     else:
         ri, oi = _pairs_in_programme(d, request_ok, offer_ok)
+        chord = None
     keep, counts = first_failures(check(d, rules, ri, oi, PAIR_RULES))
     excluded.update(counts)
     ri, oi = ri[keep], oi[keep]
-    distance = distance_km(d, ri, oi)
-    points = centipoints(fractions(d, rules, ri, oi, distance), pool.weights)
+    distance = chord_to_km(chord[keep]) if chord is not None else distance_km(d, ri, oi)
+    parts = points(d, rules, pool.weights, ri, oi, distance)
     return Candidates(
         request_index=ri,
         offer_index=oi,
         distance_km=distance,
-        points=points,
-        total=points.sum(axis=1),
+        points=parts,
+        total=parts.sum(axis=1, dtype=np.int64),
         excluded=excluded,
         considered=len(d.req) * len(d.off),
     )
@@ -110,17 +111,17 @@ def _programme_axis(d: Encoded) -> tuple[np.ndarray, np.ndarray]:
 
 def _pairs_within_radius(
     d: Encoded, request_ok: np.ndarray, offer_ok: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """Same-programme pairs whose distance is within the offer's radius."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Same-programme pairs within the offer's radius, with their chord on the unit sphere."""
     r_axis, o_axis = _programme_axis(d)
     requests = np.flatnonzero(request_ok)
     offers = np.flatnonzero(offer_ok & (d.off.radius_km >= 0))
     if len(requests) == 0 or len(offers) == 0:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
     tree = cKDTree(np.column_stack([d.req_xyz[requests], r_axis[requests]]))
     chord = km_to_chord(d.off.radius_km[offers])
     points = np.column_stack([d.off_xyz[offers], o_axis[offers]])
-    found_r, found_o = [], []
+    found_r, found_o, found_chord = [], [], []
     for group in _radius_groups(chord):
         near = cKDTree(points[group]).sparse_distance_matrix(
             tree, float(chord[group].max()), output_type="ndarray"
@@ -128,7 +129,12 @@ def _pairs_within_radius(
         inside = near["v"] <= chord[group][near["i"]]
         found_o.append(offers[group][near["i"][inside]])
         found_r.append(requests[near["j"][inside]])
-    return np.concatenate(found_r).astype(np.int64), np.concatenate(found_o).astype(np.int64)
+        found_chord.append(near["v"][inside])
+    return (
+        np.concatenate(found_r).astype(np.int64),
+        np.concatenate(found_o).astype(np.int64),
+        np.concatenate(found_chord),
+    )
 
 
 def _radius_groups(chord: np.ndarray) -> list[np.ndarray]:

@@ -133,9 +133,17 @@ def _household(d: Encoded, rules: Rules, ri: np.ndarray, oi: np.ndarray) -> np.n
 
 
 def _conflict(d: Encoded, rules: Rules, ri: np.ndarray, oi: np.ndarray) -> np.ndarray:
+    passes = _all(ri)
     if len(d.conflicts) == 0:
-        return _all(ri)
-    return ~np.isin(d.pair_codes(ri, oi), d.conflicts, assume_unique=False)
+        return passes
+    # Few requests have a conflict: look up only their pairs in the sorted codes.
+    involved = np.zeros(len(d.req), dtype=bool)
+    involved[d.conflicts // max(len(d.off), 1)] = True
+    suspect = np.flatnonzero(involved[ri])
+    codes = d.pair_codes(ri[suspect], oi[suspect])
+    at = np.minimum(np.searchsorted(d.conflicts, codes), len(d.conflicts) - 1)
+    passes[suspect] = d.conflicts[at] != codes
+    return passes
 
 
 CHECKS: dict[str, RuleCheck] = {

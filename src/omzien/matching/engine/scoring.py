@@ -14,25 +14,24 @@ from .pool import Encoded
 CENTI = 100  # centipoints per point
 
 
-def fractions(
-    d: Encoded, rules: Rules, ri: np.ndarray, oi: np.ndarray, distance: np.ndarray
+def points(
+    d: Encoded, rules: Rules, weights: Weights, ri: np.ndarray, oi: np.ndarray, distance: np.ndarray
 ) -> np.ndarray:
-    """(pairs, parts) array of fractions in [0, 1], columns in PARTS order."""
-    return np.column_stack(
-        [
-            _distance(d, ri, oi, distance),
-            _availability(d, rules, ri, oi),
-            _age(d, ri, oi),
-            _needs(d, ri, oi),
-            _language(d, ri, oi),
-            _waiting(d, rules, ri),
-        ]
-    ).reshape(len(ri), len(PARTS))
-
-
-def centipoints(fraction: np.ndarray, weights: Weights) -> np.ndarray:
-    """Fractions -> whole centipoints per part (int64)."""
-    return np.rint(fraction * (weights.as_array() * CENTI)).astype(np.int64)
+    """(pairs, parts) whole centipoints, columns in PARTS order."""
+    parts = {
+        "distance": lambda: _distance(d, ri, oi, distance),
+        "availability": lambda: _availability(d, rules, ri, oi),
+        "age": lambda: _age(d, ri, oi),
+        "needs": lambda: _needs(d, ri, oi),
+        "language": lambda: _language(d, ri, oi),
+        "waiting": lambda: _waiting(d, rules, ri),
+    }
+    out = np.zeros((len(ri), len(PARTS)), dtype=np.int32)
+    for column, name in enumerate(PARTS):
+        weight = getattr(weights, name)
+        if weight:  # a part without weight needs no computing
+            out[:, column] = np.rint(parts[name]() * (weight * CENTI))
+    return out
 
 
 def same_neighbourhood(d: Encoded, ri: np.ndarray, oi: np.ndarray) -> np.ndarray:
