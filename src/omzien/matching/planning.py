@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import time
+from dataclasses import asdict
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from omzien.geo.models import Neighbourhood
 from omzien.intake.models import Request
 from omzien.matches.models import MatchStatus
+from omzien.vocabulary import HouseholdType
 
 from . import engine
 from .models import Decision, PairRule, PairRuleKind, PlanProposal, PlanRun
@@ -51,19 +54,34 @@ def run(user, programme) -> PlanRun:
         unmatched=len(plan.unmatched_request_ids),
         components=plan.components,
         seconds=time.perf_counter() - started,
-        fairness=engine.fairness(pool, plan).as_dict(),
+        fairness=fairness_tables(engine.fairness(pool, plan)),
     )
     PlanProposal.objects.bulk_create(
         PlanProposal(
             run=plan_run,
-            request_id=request_id,
-            offer_id=offer_id,
-            score=score,
-            explanation=engine.explain(pool, request_id, offer_id).as_dict(),
+            request_id=pair.request_id,
+            offer_id=pair.offer_id,
+            score=pair.score,
+            explanation=engine.explain(pool, pair.request_id, pair.offer_id).as_dict(),
         )
-        for request_id, offer_id, score in plan.pairs
+        for pair in plan.pairs
     )
     return plan_run
+
+
+def fairness_tables(report: engine.FairnessReport) -> dict:
+    """The fairness report as stored tables, with neighbourhood and household-type names."""
+    names = dict(Neighbourhood.objects.values_list("code", "name")) | dict(HouseholdType.choices) | {
+        "youth": _("jongere")
+    }
+    tables = []
+    for dimension, title, group_label in (
+        ("neighbourhood", _("Per buurt"), _("Buurt")),
+        ("household_type", _("Per soort gezin"), _("Soort gezin")),
+    ):
+        rows = [asdict(row) | {"group": str(names.get(row.group, row.group))} for row in report.by(dimension)]
+        tables.append({"title": str(title), "group_label": str(group_label), "rows": rows})
+    return {"tables": tables}
 
 
 def decide(user, proposal: PlanProposal, decision: str) -> None:

@@ -12,7 +12,7 @@ from omzien.intake.models import Offer, OfferStatus, Request
 from omzien.matches.models import Match, MatchStatus
 from omzien.people.models import Child
 from omzien.programmes.models import Programme, ProgrammeType
-from omzien.vocabulary import slots_bitmask
+from omzien.vocabulary import Language, Need, slots_bitmask
 
 from . import engine
 
@@ -63,7 +63,6 @@ def request_item(help_request: Request, today: date) -> engine.RequestItem:
     return engine.RequestItem(
         id=help_request.pk,
         programme_id=help_request.programme_id,
-        household_key=f"request-{help_request.pk}",
         lat=lat,
         lon=lon,
         neighbourhood=hood,
@@ -83,7 +82,6 @@ def offer_item(offer: Offer, today: date) -> engine.OfferItem:
     return engine.OfferItem(
         id=offer.pk,
         programme_id=offer.programme_id,
-        household_key=f"volunteer-{volunteer.pk}",
         lat=lat,
         lon=lon,
         neighbourhood=hood,
@@ -142,6 +140,7 @@ def load_pool(
         weights=weights_of(programme.programme_type),
         rules=rules_of(programme.programme_type),
         conflicts=conflicts_between(requests, offers),
+        labels={code: str(label) for code, label in (*Need.choices, *Language.choices)},
     )
 
 

@@ -1,5 +1,7 @@
 """The Django side of matching: load pools into the engine, store what a person decides."""
 
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -19,12 +21,28 @@ def candidate_offers(user, programme):
     return Offer.objects.visible_to(user).filter(programme=programme).available()
 
 
-def suggestions_for_request(user, help_request: Request, k: int = 10):
+@dataclass(frozen=True)
+class Candidate:
+    offer: Offer
+    score: int
+    explanation: engine.Explanation
+
+
+@dataclass(frozen=True)
+class CandidateList:
+    candidates: list[Candidate]
+    reason: str  # Dutch: why nobody fits, when nobody does
+
+
+def suggestions_for_request(user, help_request: Request, k: int = 10) -> CandidateList:
     """The best-fitting volunteers for one request, each with its explanation."""
-    pool = load_pool(
-        help_request.programme, [help_request], candidate_offers(user, help_request.programme)
+    offers = {o.pk: o for o in candidate_offers(user, help_request.programme).select_related("volunteer")}
+    pool = load_pool(help_request.programme, [help_request], offers.values())
+    found = engine.suggest_for_request(pool, help_request.pk, k=k)
+    return CandidateList(
+        [Candidate(offers[s.offer_id], round(s.score), s.explanation) for s in found.candidates],
+        found.reason,
     )
-    return engine.suggest_for_request(pool, help_request.pk, k=k)
 
 
 def propose(user, help_request: Request, offer_id) -> Match:

@@ -46,7 +46,7 @@ def test_waiting_list_shows_households_and_volunteers_of_own_programme(client, w
 def test_candidates_are_ranked_by_score_and_rules(client, world):
     response = client.get(reverse("matching:request_detail", args=[world["request"].pk]))
 
-    candidates = [c["offer"] for c in response.context["result"].candidates]
+    candidates = [c.offer for c in response.context["result"].candidates]
     assert candidates[:2] == [world["near"], world["far"]]  # closer ranks higher
     assert world["too_far"] not in candidates  # outside their travel radius
     assert world["foreign"] not in candidates  # another programme
@@ -80,7 +80,7 @@ def test_proposing_an_inadmissible_volunteer_is_refused_and_saves_nothing(client
     )
 
     assert not Match.objects.exists()
-    assert "reisafstand" in response.content.decode()
+    assert "Woont 4,5 km verderop; de vrijwilliger reist tot 2 km." in response.content.decode()
     world["request"].refresh_from_db()
     assert world["request"].status == RequestStatus.WAITING
 

@@ -35,9 +35,9 @@ class Command(BaseCommand):
         names = {r.id: f"request {r.id}" for r in pool.requests} | {
             o.id: f"offer {o.id}" for o in pool.offers
         }
-        for request_id, offer_id, score in plan.pairs:
+        for pair in plan.pairs:
             self.stdout.write(
-                f"{names[request_id]:>16} -> {names[offer_id]:<12} score {score:6.1f}"
+                f"{names[pair.request_id]:>16} -> {names[pair.offer_id]:<12} score {pair.score:6.1f}"
             )
         self.stdout.write(
             f"Pool: {len(pool.requests)} requests, {len(pool.offers)} offers, {plan.components} components. "
