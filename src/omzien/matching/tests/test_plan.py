@@ -127,3 +127,17 @@ def test_match_command_dry_run_prints_the_plan_and_stores_nothing(world, capsys)
     out = capsys.readouterr().out
     assert "Plan: 2 matched, 1 unmatched" in out and "Dry run: nothing stored." in out
     assert not PlanProposal.objects.exists()
+
+
+def test_plan_never_gives_a_volunteer_more_households_than_their_capacity(client, world):
+    geo = testing.geography()
+    for n in range(8):
+        testing.waiting_request(world["programme"], geo["near" if n % 2 else "far"], last_name=f"Extra{n}")
+    roomy = testing.available_offer(world["programme"], geo["far"], last_name="Ruim", capacity=2)
+
+    run_plan(client, world)
+
+    per_offer = {}
+    for proposal in PlanProposal.objects.all():
+        per_offer[proposal.offer_id] = per_offer.get(proposal.offer_id, 0) + 1
+    assert per_offer == {world["offers"][0].pk: 1, world["offers"][1].pk: 1, roomy.pk: 2}
