@@ -16,8 +16,6 @@ from .text import PART_LABELS
 # The named parts of a score, in the order used by every array in the engine.
 PARTS: tuple[str, ...] = ("distance", "availability", "age", "needs", "language", "waiting")
 
-SLOT_COUNT = 21  # 7 days x morning/afternoon/evening, bit i = day * 3 + part
-
 
 @dataclass(frozen=True, slots=True)
 class Weights:
@@ -38,7 +36,9 @@ class Weights:
         for name in PARTS:
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-                raise ValueError(f"Het gewicht voor '{PART_LABELS[name]}' moet een heel getal zijn.")
+                raise ValueError(
+                    f"Het gewicht voor '{PART_LABELS[name]}' moet een heel getal zijn."
+                )
             if value < 0:
                 raise ValueError(
                     f"Het gewicht voor '{PART_LABELS[name]}' mag niet negatief zijn (nu {value})."

@@ -50,6 +50,7 @@ class Pool:
     rules: Rules = field(default_factory=Rules)
     conflicts: Collection[Pair] | Mapping[Pair, ConflictReason | str] = frozenset()
     vocabulary: Vocabulary | None = None  # needed only with columns; derived from dataclasses
+    labels: Mapping[str, str] = field(default_factory=dict)  # Dutch names of needs and languages
 
     def __post_init__(self) -> None:
         self.weights.validate()
@@ -147,7 +148,9 @@ def positions(ids: np.ndarray, wanted: np.ndarray) -> np.ndarray:
     return np.where(ids[hit] == wanted, hit, -1)
 
 
-def _conflict_codes(conflicts: Collection[Pair], req_ids: np.ndarray, off_ids: np.ndarray) -> np.ndarray:
+def _conflict_codes(
+    conflicts: Collection[Pair], req_ids: np.ndarray, off_ids: np.ndarray
+) -> np.ndarray:
     pairs = np.array(list(conflicts), dtype=np.int64).reshape(-1, 2)
     ri, oi = positions(req_ids, pairs[:, 0]), positions(off_ids, pairs[:, 1])
     known = (ri >= 0) & (oi >= 0)

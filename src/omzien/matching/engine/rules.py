@@ -77,8 +77,9 @@ def _location(d: Encoded, rules: Rules, ri: np.ndarray, oi: np.ndarray) -> np.nd
 def _distance(d: Encoded, rules: Rules, ri: np.ndarray, oi: np.ndarray) -> np.ndarray:
     if not rules.check_distance:
         return _all(ri)
-    # NaN (unknown location) compares False, so it never passes.
-    return distance_km(d, ri, oi) <= d.off.radius_km[oi]
+    # An unknown location fails the location rule; this rule judges known distances only.
+    distance = distance_km(d, ri, oi)
+    return np.isnan(distance) | (distance <= d.off.radius_km[oi])
 
 
 def _age(d: Encoded, rules: Rules, ri: np.ndarray, oi: np.ndarray) -> np.ndarray:
@@ -96,10 +97,12 @@ def _schedule(d: Encoded, rules: Rules, ri: np.ndarray, oi: np.ndarray) -> np.nd
 
 
 def _language(d: Encoded, rules: Rules, ri: np.ndarray, oi: np.ndarray) -> np.ndarray:
+    passes = _all(ri)
     if not rules.require_shared_language_when_asked:
-        return _all(ri)
-    shared = (d.req.languages[ri] & d.off.languages[oi]) != 0
-    return ~d.req.needs_shared_language[ri] | shared
+        return passes
+    asked = np.flatnonzero(d.req.needs_shared_language[ri])  # few ask: check only those
+    passes[asked] = (d.req.languages[ri[asked]] & d.off.languages[oi[asked]]) != 0
+    return passes
 
 
 def _accepts(
@@ -121,10 +124,14 @@ def _smoking(d: Encoded, rules: Rules, ri: np.ndarray, oi: np.ndarray) -> np.nda
 
 
 def _faith(d: Encoded, rules: Rules, ri: np.ndarray, oi: np.ndarray) -> np.ndarray:
+    passes = _all(ri)
     if not rules.check_preferences:
-        return _all(ri)
-    same = (d.req_faith[ri] == d.off_faith[oi]) & (d.req_faith[ri] >= 0)
-    return (~d.req.faith_must_match[ri] | same) & (~d.off.faith_must_match[oi] | same)
+        return passes
+    # Faith matters only where one side requires it, which is rare: check only those.
+    wanted = np.flatnonzero(d.req.faith_must_match[ri] | d.off.faith_must_match[oi])
+    faith = d.req_faith[ri[wanted]]
+    passes[wanted] = (faith >= 0) & (faith == d.off_faith[oi[wanted]])
+    return passes
 
 
 def _household(d: Encoded, rules: Rules, ri: np.ndarray, oi: np.ndarray) -> np.ndarray:

@@ -17,7 +17,7 @@ CENTI = 100  # centipoints per point
 def points(
     d: Encoded, rules: Rules, weights: Weights, ri: np.ndarray, oi: np.ndarray, distance: np.ndarray
 ) -> np.ndarray:
-    """(pairs, parts) whole centipoints, columns in PARTS order."""
+    """(parts, pairs) whole centipoints, rows in PARTS order."""
     parts = {
         "distance": lambda: _distance(d, ri, oi, distance),
         "availability": lambda: _availability(d, rules, ri, oi),
@@ -26,11 +26,11 @@ def points(
         "language": lambda: _language(d, ri, oi),
         "waiting": lambda: _waiting(d, rules, ri),
     }
-    out = np.zeros((len(ri), len(PARTS)), dtype=np.int32)
-    for column, name in enumerate(PARTS):
+    out = np.zeros((len(PARTS), len(ri)), dtype=np.int32)
+    for row, name in enumerate(PARTS):
         weight = getattr(weights, name)
         if weight:  # a part without weight needs no computing
-            out[:, column] = np.rint(parts[name]() * (weight * CENTI))
+            np.rint(parts[name]() * (weight * CENTI), out=out[row], casting="unsafe")
     return out
 
 

@@ -46,10 +46,6 @@ def km(value: float) -> str:
     return f"{number(value)} km"
 
 
-def years(value: float) -> str:
-    return f"{number(value, 0 if value >= 2 else 1)} jaar"
-
-
 def join(words: Sequence[str]) -> str:
     """['a', 'b', 'c'] -> 'a, b en c'."""
     words = list(words)
@@ -69,3 +65,22 @@ def slot_names(mask: int) -> list[str]:
 
 def count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
+
+
+# Dutch names of the languages a pool usually holds (ISO 639 codes); others show as given.
+LANGUAGE_NAMES: dict[str, str] = {
+    "nl": "Nederlands",
+    "en": "Engels",
+    "ar": "Arabisch",
+    "tr": "Turks",
+    "pl": "Pools",
+    "ti": "Tigrinya",
+    "uk": "Oekraïens",
+    "fr": "Frans",
+    "de": "Duits",
+    "es": "Spaans",
+    "so": "Somalisch",
+    "fa": "Perzisch",
+    "pap": "Papiaments",
+    "srn": "Sranantongo",
+}

@@ -1,0 +1,253 @@
+"""The optimal plan for a pool: proposals a coordinator accepts, rejects, locks or excludes.
+
+The plan maximises the total score (waiting time is one of its parts, so those who
+waited longest weigh more) over all admissible pairs, honours capacities and lets
+households stay unmatched. Locked pairs are kept (if they are admissible and fit),
+excluded pairs never appear.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+
+from .candidates import candidates
+from .explain import explain_positions
+from .parallel import run_all
+from .pool import Pair, Pool
+from .scoring import CENTI
+from .solver import solve_assignment
+from .suggest import why_none
+
+# Below this many requests a second process costs more than it saves.
+PARALLEL_MIN_REQUESTS = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedPair:
+    request_id: int
+    offer_id: int
+    score: float
+    locked: bool = False
+
+
+@dataclass(frozen=True, eq=False)
+class Plan:
+    """Proposed pairs (by request id), what stays unmatched, and how long it took."""
+
+    request_ids: np.ndarray
+    offer_ids: np.ndarray
+    scores: np.ndarray  # points per pair
+    locked: np.ndarray  # True where the pair was locked by a coordinator
+    unmatched_ids: np.ndarray
+    components: int  # independent parts the pool was split into
+    timings: dict[str, float]  # seconds
+    rejected_locks: dict[Pair, str] = field(default_factory=dict)  # lock -> why not kept (Dutch)
+    reason: str = ""  # Dutch, when nothing could be matched
+
+    @cached_property
+    def pairs(self) -> tuple[PlannedPair, ...]:
+        return tuple(
+            PlannedPair(int(r), int(o), float(s), bool(k))
+            for r, o, s, k in zip(
+                self.request_ids, self.offer_ids, self.scores, self.locked, strict=True
+            )
+        )
+
+    @property
+    def total_score(self) -> float:
+        return round(float(self.scores.sum()), 2)
+
+    @property
+    def matched(self) -> int:
+        return len(self.request_ids)
+
+    @cached_property
+    def unmatched_request_ids(self) -> tuple[int, ...]:
+        return tuple(int(i) for i in self.unmatched_ids)
+
+
+def plan(
+    pool: Pool,
+    locked: Collection[Pair] = frozenset(),
+    excluded: Collection[Pair] = frozenset(),
+    workers: int = 1,
+) -> Plan:
+    """The assignment with the greatest total score; exact (see solver.py).
+
+    Programmes never share a pair, so with workers > 1 a large pool is split by
+    programme and the parts are planned in that many processes at once.
+    """
+    started = time.perf_counter()
+    d = pool.data  # encoded once, before any split
+    locked = {(int(r), int(o)) for r, o in locked}
+    excluded = {(int(r), int(o)) for r, o in excluded}
+    shares = _shares(pool, workers if len(d.req) >= PARALLEL_MIN_REQUESTS else 1)
+    owner = [_owner(pool, shares, pair) for pair in locked]
+    parts = run_all(
+        _plan_share,
+        [
+            (
+                pool,
+                req,
+                off,
+                {pair for pair, k in zip(locked, owner, strict=True) if k == n},
+                excluded,
+            )
+            for n, (req, off) in enumerate(shares)
+        ],
+    )
+    ri, oi, centi, kept = (
+        np.concatenate([getattr(p, name) for p in parts])
+        for name in ("request_index", "offer_index", "centipoints", "locked")
+    )
+    order = np.argsort(d.req.id[ri], kind="stable")
+    matched = np.zeros(len(d.req), dtype=bool)
+    matched[ri] = True
+    counts = {name: sum(p.excluded[name] for p in parts) for name in parts[0].excluded}
+    # Pairs across shares are pairs across programmes.
+    counts["programme"] += len(d.req) * len(d.off) - sum(p.considered for p in parts)
+    return Plan(
+        request_ids=d.req.id[ri][order],
+        offer_ids=d.off.id[oi][order],
+        scores=centi[order] / CENTI,
+        locked=kept[order],
+        unmatched_ids=np.sort(d.req.id[~matched]),
+        components=sum(p.components for p in parts),
+        timings={
+            **{k: max(p.seconds[k] for p in parts) for k in parts[0].seconds},
+            "total": time.perf_counter() - started,
+        },
+        rejected_locks={pair: why for p in parts for pair, why in p.rejected.items()},
+        reason="" if len(ri) else why_none(pool, "pool", -1, counts, len(d.req) * len(d.off)),
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class _Share:
+    """The plan for part of a pool (positions, not ids)."""
+
+    request_index: np.ndarray
+    offer_index: np.ndarray
+    centipoints: np.ndarray
+    locked: np.ndarray
+    rejected: dict[Pair, str]
+    excluded: dict[str, int]
+    considered: int
+    components: int
+    seconds: dict[str, float]
+
+
+def _shares(pool: Pool, count: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """(request mask, offer mask) per share: whole programmes, about equally many requests."""
+    d = pool.data
+    programmes, code = np.unique(
+        np.concatenate([d.req.programme_id, d.off.programme_id]), return_inverse=True
+    )
+    if count <= 1 or len(programmes) <= 1:
+        return [(np.ones(len(d.req), dtype=bool), np.ones(len(d.off), dtype=bool))]
+    load = np.bincount(code[: len(d.req)], minlength=len(programmes))
+    share_of = np.zeros(len(programmes), dtype=np.int64)
+    totals = np.zeros(count)
+    for programme in np.argsort(-load, kind="stable"):
+        share_of[programme] = int(np.argmin(totals))
+        totals[share_of[programme]] += load[programme]
+    share = share_of[code]
+    return [(share[: len(d.req)] == k, share[len(d.req) :] == k) for k in np.unique(share_of)]
+
+
+def _owner(pool: Pool, shares: list[tuple[np.ndarray, np.ndarray]], pair: Pair) -> int:
+    """The share that handles a lock: its request's (an unknown request: the first)."""
+    r = pool.request_position(pair[0])
+    return 0 if r is None else next(k for k, (requests, _) in enumerate(shares) if requests[r])
+
+
+def _plan_share(job: tuple[Pool, np.ndarray, np.ndarray, set[Pair], set[Pair]]) -> _Share:
+    pool, requests, offers, locked, excluded = job
+    started = time.perf_counter()
+    found = candidates(pool, requests, offers)
+    searched = time.perf_counter()
+    d = pool.data
+    codes = d.pair_codes(found.request_index, found.offer_index) if locked or excluded else None
+    usable = ~np.isin(codes, _pair_codes(pool, excluded)) if excluded else np.ones(len(found), bool)
+    capacity = d.off.capacity.copy() if pool.rules.allow_multiple else np.minimum(d.off.capacity, 1)
+    kept, rejected = _locks(pool, codes, capacity, locked, excluded)
+    capacity -= np.bincount(found.offer_index[kept], minlength=len(capacity))
+    locked_rows = np.zeros(len(d.req), dtype=bool)
+    locked_rows[found.request_index[kept]] = True
+    free = np.flatnonzero(usable & ~locked_rows[found.request_index])
+    solved = solve_assignment(
+        found.request_index[free],
+        found.offer_index[free],
+        found.total[free],
+        capacity,
+        n_rows=len(d.req),
+    )
+    edges = np.concatenate([kept, free[solved.edges]])
+    return _Share(
+        request_index=found.request_index[edges],
+        offer_index=found.offer_index[edges],
+        centipoints=found.total[edges],
+        locked=np.arange(len(edges)) < len(kept),
+        rejected=rejected,
+        excluded=found.excluded,
+        considered=found.considered,
+        components=solved.components,
+        seconds={"candidates": searched - started, "solve": time.perf_counter() - searched},
+    )
+
+
+def _pair_codes(pool: Pool, pairs: Collection[Pair]) -> np.ndarray:
+    """Codes of the (request id, offer id) pairs that are in the pool."""
+    known = [(pool.request_position(r), pool.offer_position(o)) for r, o in pairs]
+    known = [(r, o) for r, o in known if r is not None and o is not None]
+    ri, oi = (
+        (np.array(x, dtype=np.int64) for x in zip(*known, strict=True))
+        if known
+        else (np.zeros(0, np.int64), np.zeros(0, np.int64))
+    )
+    return pool.data.pair_codes(ri, oi)
+
+
+def _locks(
+    pool: Pool,
+    codes: np.ndarray | None,
+    capacity: np.ndarray,
+    locked: Collection[Pair],
+    excluded: Collection[Pair],
+) -> tuple[np.ndarray, dict[Pair, str]]:
+    """Candidate positions of the locked pairs that can be kept, and why the others cannot."""
+    kept: list[int] = []
+    rejected: dict[Pair, str] = {}
+    if not locked:
+        return np.zeros(0, dtype=np.int64), rejected
+    order = np.argsort(codes)
+    sorted_codes = codes[order]
+    excluded = {(int(r), int(o)) for r, o in excluded}
+    taken: set[int] = set()
+    used = np.zeros(len(capacity), dtype=np.int64)
+    for pair in sorted({(int(r), int(o)) for r, o in locked}):
+        r, o = pool.request_position(pair[0]), pool.offer_position(pair[1])
+        if r is None or o is None:
+            rejected[pair] = "Dit gezin of deze vrijwilliger zit niet in de pool."
+            continue
+        code = r * len(capacity) + o  # as Encoded.pair_codes
+        at = int(np.searchsorted(sorted_codes, code))
+        if pair in excluded:
+            rejected[pair] = "Deze koppeling is ook uitgesloten."
+        elif at == len(sorted_codes) or sorted_codes[at] != code:
+            failed = explain_positions(pool, r, o).failed
+            rejected[pair] = "Past niet: " + " ".join(rule.sentence for rule in failed)
+        elif r in taken:
+            rejected[pair] = "Dit gezin heeft al een andere vaste koppeling."
+        elif used[o] >= capacity[o]:
+            rejected[pair] = "Deze vrijwilliger heeft geen plek meer voor nog een vaste koppeling."
+        else:
+            kept.append(int(order[at]))
+            taken.add(r)
+            used[o] += 1
+    return np.array(kept, dtype=np.int64), rejected
