@@ -31,7 +31,7 @@ demo: env messages
 
 # The whole suite on SQLite, then again on a throw-away PostgreSQL cluster when its
 # binaries are on this machine (CI installs them, so CI always tests both).
-test: env messages test-sqlite test-postgres
+test: env messages lint test-sqlite test-postgres
 
 test-sqlite: env
 	$(PYTEST)

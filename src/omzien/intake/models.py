@@ -316,7 +316,9 @@ class Referral(models.Model):
         ]
 
     def __str__(self) -> str:
-        return _("Verwijzing van %(date)s") % {"date": date_format(timezone.localdate(self.created_at))}
+        return _("Verwijzing van %(date)s") % {
+            "date": date_format(timezone.localdate(self.created_at))
+        }
 
     @property
     def status(self) -> str:

@@ -71,15 +71,20 @@ def run(user, programme) -> PlanRun:
 
 def fairness_tables(report: engine.FairnessReport) -> dict:
     """The fairness report as stored tables, with neighbourhood and household-type names."""
-    names = dict(Neighbourhood.objects.values_list("code", "name")) | dict(HouseholdType.choices) | {
-        "youth": _("jongere")
-    }
+    names = (
+        dict(Neighbourhood.objects.values_list("code", "name"))
+        | dict(HouseholdType.choices)
+        | {"youth": _("jongere")}
+    )
     tables = []
     for dimension, title, group_label in (
         ("neighbourhood", _("Per buurt"), _("Buurt")),
         ("household_type", _("Per soort gezin"), _("Soort gezin")),
     ):
-        rows = [asdict(row) | {"group": str(names.get(row.group, row.group))} for row in report.by(dimension)]
+        rows = [
+            asdict(row) | {"group": str(names.get(row.group, row.group))}
+            for row in report.by(dimension)
+        ]
         tables.append({"title": str(title), "group_label": str(group_label), "rows": rows})
     return {"tables": tables}
 

@@ -36,7 +36,9 @@ class CandidateList:
 
 def suggestions_for_request(user, help_request: Request, k: int = 10) -> CandidateList:
     """The best-fitting volunteers for one request, each with its explanation."""
-    offers = {o.pk: o for o in candidate_offers(user, help_request.programme).select_related("volunteer")}
+    offers = {
+        o.pk: o for o in candidate_offers(user, help_request.programme).select_related("volunteer")
+    }
     pool = load_pool(help_request.programme, [help_request], offers.values())
     found = engine.suggest_for_request(pool, help_request.pk, k=k)
     return CandidateList(

@@ -132,7 +132,9 @@ def test_match_command_dry_run_prints_the_plan_and_stores_nothing(world, capsys)
 def test_plan_never_gives_a_volunteer_more_households_than_their_capacity(client, world):
     geo = testing.geography()
     for n in range(8):
-        testing.waiting_request(world["programme"], geo["near" if n % 2 else "far"], last_name=f"Extra{n}")
+        testing.waiting_request(
+            world["programme"], geo["near" if n % 2 else "far"], last_name=f"Extra{n}"
+        )
     roomy = testing.available_offer(world["programme"], geo["far"], last_name="Ruim", capacity=2)
 
     run_plan(client, world)
