@@ -185,3 +185,8 @@ LOGGING = {
 OMZIEN_SHARED_DATA = Path(
     os.environ.get("OMZIEN_SHARED_DATA", PROJECT_DIR.parent / "shared" / "data")
 )
+
+# Public sign-up forms: submissions per visitor per window, and where the visitor's address is.
+OMZIEN_SIGNUP_RATE_LIMIT = int(os.environ.get("OMZIEN_SIGNUP_RATE_LIMIT", "10"))
+OMZIEN_SIGNUP_RATE_WINDOW = int(os.environ.get("OMZIEN_SIGNUP_RATE_WINDOW", "3600"))
+OMZIEN_CLIENT_IP_HEADER = os.environ.get("OMZIEN_CLIENT_IP_HEADER", "")
