@@ -38,6 +38,7 @@ def test_coordinator_pages_pass_axe(page, live_server):
         if result.violations_count:
             failures[path] = result.generate_report()
     # The plan page again, now with proposals, explanations and the fairness tables.
+    page.goto(f"{live_server.url}/koppelen/plan/")
     page.get_by_role("button", name="Plan berekenen").click()
     page.locator("#proposals").wait_for()
     result = Axe().run(page, options=WCAG)
