@@ -20,6 +20,17 @@ class TransitionNotAllowed(ValidationError):
 class StaleObject(ValidationError):
     """Someone else changed the object since it was read (optimistic locking)."""
 
+    def __init__(self):
+        super().__init__(
+            _("Iemand anders heeft dit intussen gewijzigd. Laad de pagina opnieuw."), code="stale"
+        )
+
+
+def check_version(obj, version: int | None) -> None:
+    """Refuse a form built on an older version of `obj` before anything else is judged."""
+    if version != obj.version:
+        raise StaleObject
+
 
 @dataclass(frozen=True)
 class Workflow:
@@ -108,10 +119,7 @@ class VersionedStatusModel(models.Model):
                 type(self)._base_manager.filter(pk=self.pk, version=expected).update(**changes)
             )
             if not updated:
-                raise StaleObject(
-                    _("Iemand anders heeft dit intussen gewijzigd. Laad de pagina opnieuw."),
-                    code="stale",
-                )
+                raise StaleObject
             self.log_model.objects.create(
                 **{self.log_field: self}, source=source, target=target, by=by, reason=reason
             )

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from omzien.web.forms import NLDSFormMixin
-from omzien.workflow import StaleObject
+from omzien.workflow import StaleObject, check_version
 
 from .models import OfferStatus, RequestStatus
 
@@ -36,6 +36,7 @@ class TransitionForm(NLDSFormMixin, forms.Form):
 
     def clean(self):
         data = super().clean()
+        check_version(self.obj, data.get("version"))
         if data.get("target") in INTAKE_PLANNED:
             intake_on = data.get("intake_on")
             if intake_on is None:

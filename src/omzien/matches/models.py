@@ -66,6 +66,7 @@ class Match(VersionedStatusModel):
         verbose_name=_("voorgesteld door"),
     )
     proposed_at = models.DateTimeField(_("voorgesteld op"), default=timezone.now)
+    introduction_on = models.DateField(_("datum kennismaking"), null=True, blank=True)
     started_on = models.DateField(_("gestart op"), null=True, blank=True)
     ended_on = models.DateField(_("geëindigd op"), null=True, blank=True)
 

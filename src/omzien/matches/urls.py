@@ -3,4 +3,8 @@ from django.urls import path
 from . import views
 
 app_name = "matches"
-urlpatterns = [path("koppelingen/", views.match_list, name="match_list")]
+urlpatterns = [
+    path("koppelingen/", views.match_list, name="match_list"),
+    path("koppelingen/<int:pk>/", views.match_detail, name="match_detail"),
+    path("koppelingen/<int:pk>/stap/", views.match_step, name="match_step"),
+]

@@ -1,9 +1,14 @@
-from django.shortcuts import render
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from omzien.privacy.access import STAFF_WITH_FILES, role_required
 from omzien.programmes.selection import selected_programme
 from omzien.web.paging import page_of, querystring_without
 
+from .forms import MatchStepForm
 from .models import Match, MatchStatus
 
 
@@ -31,3 +36,44 @@ def match_list(request):
             "query": querystring_without(request, "pagina"),
         },
     )
+
+
+def _visible_match(request, pk: int) -> Match:
+    queryset = Match.objects.visible_to(request.user).select_related(
+        "request__programme", "request__household", "request__youth", "offer__volunteer"
+    )
+    return get_object_or_404(queryset.prefetch_related("request__household__parents"), pk=pk)
+
+
+@role_required(*STAFF_WITH_FILES)
+def match_detail(request, pk: int, form=None):
+    match = _visible_match(request, pk)
+    return render(
+        request,
+        "matches/match_detail.html",
+        {
+            "match": match,
+            "form": form or MatchStepForm(match),
+            "history": match.status_changes.select_related("by"),
+        },
+        status=400 if form else 200,
+    )
+
+
+@require_POST
+@role_required(*STAFF_WITH_FILES)
+def match_step(request, pk: int):
+    match = _visible_match(request, pk)
+    form = MatchStepForm(match, request.POST)
+    if form.is_valid():
+        try:
+            form.save(by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("De stap is vastgelegd: %(status)s.") % {"status": match.get_status_display()},
+            )
+            return redirect("matches:match_detail", pk=pk)
+    return match_detail(request, pk, form=form)

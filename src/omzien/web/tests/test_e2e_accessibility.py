@@ -13,7 +13,9 @@ WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "w
 
 def test_coordinator_pages_pass_axe(page, live_server):
     call_command("load_demo", verbosity=0)
-    waiting = Request.objects.filter(status="waiting", programme__staff__username="coordinator").first()
+    waiting = Request.objects.filter(
+        status="waiting", programme__staff__username="coordinator"
+    ).first()
     volunteer = Offer.objects.filter(programme__staff__username="coordinator").first()
     page.goto(f"{live_server.url}/inloggen/")
     page.get_by_label("Gebruikersnaam").fill("coordinator")

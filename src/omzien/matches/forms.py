@@ -1,0 +1,70 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from omzien.intake.models import RequestStatus
+from omzien.web.forms import NLDSFormMixin
+from omzien.workflow import StaleObject, check_version
+
+from .models import MatchStatus
+
+# Steps that need a date, and the field it goes in.
+DATED = {MatchStatus.INTRODUCTION_PLANNED: "introduction_on", MatchStatus.ACTIVE: "started_on"}
+# What a match's step means for the household's request.
+REQUEST_FOLLOWS = {
+    MatchStatus.DECLINED: RequestStatus.WAITING,
+    MatchStatus.CLOSED: RequestStatus.CLOSED,
+}
+
+
+class MatchStepForm(NLDSFormMixin, forms.Form):
+    """The next step of a match; the version guards against two people changing it at once."""
+
+    target = forms.ChoiceField(label=_("Nieuwe stap"))
+    on = forms.DateField(
+        label=_("Datum"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Nodig bij het plannen van de kennismaking en bij de start."),
+    )
+    reason = forms.CharField(
+        label=_("Toelichting"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, match, *args, **kwargs):
+        super().__init__(*args, initial={"version": match.version}, **kwargs)
+        self.match = match
+        self.fields["target"].choices = match.manual_targets()
+
+    def clean(self):
+        data = super().clean()
+        check_version(self.match, data.get("version"))
+        target, on = data.get("target"), data.get("on")
+        if target in DATED and on is None:
+            self.add_error("on", _("Kies een datum."))
+        if target == MatchStatus.ACTIVE and on and on > timezone.localdate():
+            self.add_error("on", _("Een koppeling kan niet in de toekomst gestart zijn."))
+        if target == MatchStatus.DECLINED and not data.get("reason"):
+            self.add_error("reason", _("Schrijf op wie niet verder wil, en waarom."))
+        return data
+
+    def save(self, by) -> None:
+        data, match = self.cleaned_data, self.match
+        target = data["target"]
+        changes = {DATED[target]: data["on"]} if target in DATED else {}
+        if target == MatchStatus.CLOSED:
+            changes["ended_on"] = timezone.localdate()
+        match.version = data["version"]
+        try:
+            with transaction.atomic():
+                match.transition(target, by=by, reason=data["reason"], **changes)
+                if target in REQUEST_FOLLOWS:
+                    match.request.transition(REQUEST_FOLLOWS[target], by=by, reason=data["reason"])
+        except StaleObject as error:
+            raise ValidationError(error.messages) from error

@@ -1,0 +1,127 @@
+"""The match lifecycle: every allowed and forbidden step, and the page that takes them."""
+
+import itertools
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from omzien import testing
+from omzien.intake.models import RequestStatus
+from omzien.matches.models import Match, MatchStatus
+from omzien.workflow import TransitionNotAllowed
+
+pytestmark = pytest.mark.django_db
+
+ALLOWED = {
+    ("proposed", "introduction_planned"),
+    ("proposed", "declined"),
+    ("introduction_planned", "introduction_held"),
+    ("introduction_planned", "declined"),
+    ("introduction_held", "agreed"),
+    ("introduction_held", "declined"),
+    ("agreed", "active"),
+    ("agreed", "declined"),
+    ("active", "paused"),
+    ("active", "closing"),
+    ("paused", "active"),
+    ("paused", "closing"),
+    ("closing", "closed"),
+}
+
+
+@pytest.fixture
+def world(client):
+    geo = testing.geography()
+    programme = testing.programme()
+    request = testing.waiting_request(programme, geo["near"], last_name="Bakker")
+    request.transition(RequestStatus.MATCHED)
+    offer = testing.available_offer(programme, geo["near"])
+    match = Match.objects.create(request=request, offer=offer)
+    coordinator = testing.coordinator(programme)
+    client.force_login(coordinator)
+    return {"match": match, "request": request, "coordinator": coordinator}
+
+
+@pytest.mark.parametrize(
+    "source,target",
+    list(itertools.product(MatchStatus.values, repeat=2)),
+    ids="{0[0]}->{0[1]}".format,
+)
+def test_every_step(world, source, target):
+    match = world["match"]
+    Match.objects.filter(pk=match.pk).update(status=source)
+    match.refresh_from_db()
+    if (source, target) in ALLOWED:
+        match.transition(target, by=world["coordinator"], reason="test")
+        assert Match.objects.get(pk=match.pk).status == target
+    else:
+        with pytest.raises(TransitionNotAllowed):
+            match.transition(target)
+        assert Match.objects.get(pk=match.pk).status == source
+
+
+def step(client, match, **data):
+    return client.post(
+        reverse("matches:match_step", args=[match.pk]), {"version": match.version, **data}
+    )
+
+
+def test_walk_from_proposal_to_closure(client, world):
+    match, today = world["match"], timezone.localdate()
+    for data in (
+        {"target": "introduction_planned", "on": (today + timedelta(days=3)).isoformat()},
+        {"target": "introduction_held", "reason": "Klikte meteen."},
+        {"target": "agreed"},
+        {"target": "active", "on": today.isoformat()},
+        {"target": "closing"},
+        {"target": "closed", "reason": "Doelen bereikt."},
+    ):
+        assert step(client, match, **data).status_code == 302, data
+        match.refresh_from_db()
+    assert (match.status, match.started_on, match.ended_on) == (MatchStatus.CLOSED, today, today)
+    assert match.introduction_on == today + timedelta(days=3)
+    assert [c.target for c in match.status_changes.all()][-1] == "closed"
+    world["request"].refresh_from_db()
+    assert world["request"].status == RequestStatus.CLOSED
+
+
+def test_declining_sends_the_family_back_to_the_waiting_list_in_its_place(client, world):
+    waiting_since = world["request"].waiting_since
+    response = step(client, world["match"], target="declined")
+    assert response.status_code == 400 and "wie niet verder wil" in response.content.decode()
+
+    step(client, world["match"], target="declined", reason="De vrijwilliger heeft geen tijd meer.")
+
+    world["request"].refresh_from_db()
+    assert world["request"].status == RequestStatus.WAITING
+    assert world["request"].waiting_since == waiting_since
+
+
+def test_planning_an_introduction_needs_a_date(client, world):
+    response = step(client, world["match"], target="introduction_planned")
+    assert response.status_code == 400 and "Kies een datum" in response.content.decode()
+
+
+def test_two_people_closing_at_once_one_is_told_it_changed(client, world):
+    match = world["match"]
+    Match.objects.filter(pk=match.pk).update(status=MatchStatus.CLOSING)
+    match.refresh_from_db()
+    seen = match.version
+
+    first = client.post(
+        reverse("matches:match_step", args=[match.pk]), {"version": seen, "target": "closed"}
+    )
+    second = client.post(
+        reverse("matches:match_step", args=[match.pk]), {"version": seen, "target": "closed"}
+    )
+
+    assert first.status_code == 302 and second.status_code == 400
+    assert "Iemand anders heeft dit intussen gewijzigd" in second.content.decode()
+    assert match.status_changes.filter(target="closed").count() == 1
+
+
+def test_a_match_of_another_programme_is_not_found(client, world):
+    client.force_login(testing.coordinator(testing.programme()))
+    assert client.get(reverse("matches:match_detail", args=[world["match"].pk])).status_code == 404
