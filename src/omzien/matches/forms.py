@@ -9,9 +9,13 @@ from omzien.web.forms import NLDSFormMixin
 from omzien.workflow import StaleObject, check_version
 
 from .models import MatchStatus
+from .schedule import plan_closing_evaluation, plan_moments
 
-# Steps that need a date, and the field it goes in.
-DATED = {MatchStatus.INTRODUCTION_PLANNED: "introduction_on", MatchStatus.ACTIVE: "started_on"}
+# Steps that need a date, and the field it goes in (resuming after a pause keeps the start date).
+DATED = {
+    (MatchStatus.PROPOSED, MatchStatus.INTRODUCTION_PLANNED): "introduction_on",
+    (MatchStatus.AGREED, MatchStatus.ACTIVE): "started_on",
+}
 # What a match's step means for the household's request.
 REQUEST_FOLLOWS = {
     MatchStatus.DECLINED: RequestStatus.WAITING,
@@ -46,7 +50,7 @@ class MatchStepForm(NLDSFormMixin, forms.Form):
         data = super().clean()
         check_version(self.match, data.get("version"))
         target, on = data.get("target"), data.get("on")
-        if target in DATED and on is None:
+        if (self.match.status, target) in DATED and on is None:
             self.add_error("on", _("Kies een datum."))
         if target == MatchStatus.ACTIVE and on and on > timezone.localdate():
             self.add_error("on", _("Een koppeling kan niet in de toekomst gestart zijn."))
@@ -57,14 +61,23 @@ class MatchStepForm(NLDSFormMixin, forms.Form):
     def save(self, by) -> None:
         data, match = self.cleaned_data, self.match
         target = data["target"]
-        changes = {DATED[target]: data["on"]} if target in DATED else {}
+        dated = DATED.get((match.status, target))
+        changes = {dated: data["on"]} if dated else {}
         if target == MatchStatus.CLOSED:
             changes["ended_on"] = timezone.localdate()
         match.version = data["version"]
         try:
             with transaction.atomic():
                 match.transition(target, by=by, reason=data["reason"], **changes)
+                self.plan_follow_up(target, changes)
                 if target in REQUEST_FOLLOWS:
                     match.request.transition(REQUEST_FOLLOWS[target], by=by, reason=data["reason"])
         except StaleObject as error:
             raise ValidationError(error.messages) from error
+
+    def plan_follow_up(self, target: str, changes: dict) -> None:
+        """Starting plans the schedule (once: a paused match resumes it); closing plans the last evaluation."""
+        if "started_on" in changes:
+            plan_moments(self.match, changes["started_on"])
+        elif target == MatchStatus.CLOSING:
+            plan_closing_evaluation(self.match, timezone.localdate())

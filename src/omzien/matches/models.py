@@ -95,3 +95,55 @@ class MatchStatusChange(StatusChange):
 
 
 Match.log_model, Match.log_field = MatchStatusChange, "match"
+
+
+class MomentKind(models.TextChoices):
+    CHECK_IN = "check_in", _("contactmoment")
+    EVALUATION = "evaluation", _("evaluatie")
+    CLOSING_EVALUATION = "closing_evaluation", _("eindevaluatie")
+
+
+class MomentQuerySet(ScopedQuerySet):
+    def in_programmes(self, programme_ids):
+        return self.filter(match__request__programme__in=programme_ids)
+
+    def open(self):
+        return self.filter(done_on__isnull=True)
+
+    def overdue(self, today):
+        """Open moments past their date; a paused match is never overdue."""
+        return self.open().filter(due_on__lt=today).exclude(match__status=MatchStatus.PAUSED)
+
+    def due_between(self, start, end):
+        return (
+            self.open()
+            .filter(due_on__gte=start, due_on__lte=end)
+            .exclude(match__status=MatchStatus.PAUSED)
+        )
+
+
+class Moment(models.Model):
+    """A planned check-in or evaluation of a match."""
+
+    match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="moments")
+    kind = models.CharField(_("soort"), max_length=20, choices=MomentKind.choices)
+    due_on = models.DateField(_("gepland op"))
+    done_on = models.DateField(_("gedaan op"), null=True, blank=True)
+    done_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    objects = MomentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        verbose_name = _("moment")
+        verbose_name_plural = _("momenten")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.due_on})"
+
+    def is_overdue(self, today) -> bool:
+        return (
+            self.done_on is None and self.due_on < today and self.match.status != MatchStatus.PAUSED
+        )

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -55,6 +56,7 @@ def match_detail(request, pk: int, form=None):
             "match": match,
             "form": form or MatchStepForm(match),
             "history": match.status_changes.select_related("by"),
+            "moments": [(m, m.is_overdue(timezone.localdate())) for m in match.moments.all()],
         },
         status=400 if form else 200,
     )

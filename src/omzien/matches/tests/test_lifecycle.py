@@ -125,3 +125,53 @@ def test_two_people_closing_at_once_one_is_told_it_changed(client, world):
 def test_a_match_of_another_programme_is_not_found(client, world):
     client.force_login(testing.coordinator(testing.programme()))
     assert client.get(reverse("matches:match_detail", args=[world["match"].pk])).status_code == 404
+
+
+def start(client, match, on):
+    Match.objects.filter(pk=match.pk).update(status=MatchStatus.AGREED)
+    match.refresh_from_db()
+    assert step(client, match, target="active", on=on.isoformat()).status_code == 302
+    match.refresh_from_db()
+
+
+def test_starting_plans_the_programme_types_schedule(client, world):
+    match, started = world["match"], timezone.localdate() - timedelta(days=50)
+    start(client, match, started)
+
+    planned = [(m.kind, (m.due_on - started).days) for m in match.moments.all()]
+    assert planned == [
+        (i["kind"], i["after_days"]) for i in match.request.programme.programme_type.schedule
+    ]
+
+
+def test_overdue_around_the_due_date_and_never_while_paused(client, world):
+    from omzien.matches.models import Moment
+
+    match = world["match"]
+    start(client, match, timezone.localdate() - timedelta(days=14))
+    check_in = match.moments.get(kind="check_in")  # due 14 days after the start: today
+    today = check_in.due_on
+
+    assert not Moment.objects.overdue(today).exists()
+    assert list(Moment.objects.overdue(today + timedelta(days=1))) == [check_in]
+    step(client, match, target="paused", reason="Vakantie")
+    assert not Moment.objects.overdue(today + timedelta(days=1)).exists()
+    match.refresh_from_db()
+    step(client, match, target="active")  # resuming keeps the start date and the schedule
+    match.refresh_from_db()
+    assert match.started_on == today - timedelta(days=14) and match.moments.count() == len(
+        match.request.programme.programme_type.schedule
+    )
+
+
+def test_closing_plans_a_closing_evaluation(client, world):
+    match = world["match"]
+    start(client, match, timezone.localdate())
+    step(client, match, target="closing")
+    assert match.moments.filter(kind="closing_evaluation", due_on=timezone.localdate()).exists()
+
+
+def test_match_page_shows_overdue_moments(client, world):
+    start(client, world["match"], timezone.localdate() - timedelta(days=20))
+    html = client.get(reverse("matches:match_detail", args=[world["match"].pk])).content.decode()
+    assert "contactmoment" in html and "te laat" in html
