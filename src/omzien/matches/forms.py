@@ -8,7 +8,7 @@ from omzien.intake.models import RequestStatus
 from omzien.web.forms import NLDSFormMixin
 from omzien.workflow import StaleObject, check_version
 
-from .models import MatchStatus
+from .models import Contact, MatchStatus, Moment
 from .schedule import plan_closing_evaluation, plan_moments
 
 # Steps that need a date, and the field it goes in (resuming after a pause keeps the start date).
@@ -81,3 +81,52 @@ class MatchStepForm(NLDSFormMixin, forms.Form):
             plan_moments(self.match, changes["started_on"])
         elif target == MatchStatus.CLOSING:
             plan_closing_evaluation(self.match, timezone.localdate())
+
+
+class ContactForm(NLDSFormMixin, forms.ModelForm):
+    """Log a contact; it can tick off the planned moment it was."""
+
+    moment = forms.ModelChoiceField(
+        label=_("Was dit een gepland moment?"),
+        required=False,
+        queryset=Moment.objects.none(),
+        empty_label=_("nee"),
+    )
+
+    class Meta:
+        model = Contact
+        fields = ["on", "kind", "note", "hours"]
+        widgets = {
+            "on": forms.DateInput(attrs={"type": "date"}),
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, match, *args, **kwargs):
+        super().__init__(*args, prefix="contact", **kwargs)
+        self.match = match
+        self.fields["moment"].queryset = match.moments.open()
+
+    def clean_on(self):
+        on = self.cleaned_data["on"]
+        if on > timezone.localdate():
+            raise ValidationError(_("Een contact kan niet in de toekomst liggen."))
+        if self.match.started_on is None or on < self.match.started_on:
+            raise ValidationError(_("Een contact kan niet vóór de start van de koppeling liggen."))
+        return on
+
+    def clean_hours(self):
+        hours = self.cleaned_data["hours"]
+        if hours < 0 or hours > 24:
+            raise ValidationError(_("Vul een aantal uren tussen 0 en 24 in."))
+        return hours
+
+    @transaction.atomic
+    def save_for(self, by) -> Contact:
+        contact = self.save(commit=False)
+        contact.match, contact.by = self.match, by
+        contact.save()
+        if moment := self.cleaned_data.get("moment"):
+            Moment.objects.filter(pk=moment.pk, done_on__isnull=True).update(
+                done_on=contact.on, done_by=by
+            )
+        return contact

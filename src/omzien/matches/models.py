@@ -147,3 +147,35 @@ class Moment(models.Model):
         return (
             self.done_on is None and self.due_on < today and self.match.status != MatchStatus.PAUSED
         )
+
+
+class ContactKind(models.TextChoices):
+    CALL = "call", _("telefoongesprek")
+    VISIT = "visit", _("bezoek")
+    MESSAGE = "message", _("bericht")
+
+
+class ContactQuerySet(ScopedQuerySet):
+    def in_programmes(self, programme_ids):
+        return self.filter(match__request__programme__in=programme_ids)
+
+
+class Contact(models.Model):
+    """A contact moment in the log of a match: who, when, how, a short note and the hours spent."""
+
+    match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="contacts")
+    on = models.DateField(_("datum"))
+    kind = models.CharField(_("soort contact"), max_length=10, choices=ContactKind.choices)
+    by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, null=True, related_name="+")
+    note = models.TextField(_("korte notitie"), blank=True)
+    hours = models.DecimalField(_("uren"), max_digits=5, decimal_places=2, default=0)
+
+    objects = ContactQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-on", "-pk"]
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacten")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.on})"

@@ -7,4 +7,5 @@ urlpatterns = [
     path("koppelingen/", views.match_list, name="match_list"),
     path("koppelingen/<int:pk>/", views.match_detail, name="match_detail"),
     path("koppelingen/<int:pk>/stap/", views.match_step, name="match_step"),
+    path("koppelingen/<int:pk>/contact/", views.match_contact, name="match_contact"),
 ]

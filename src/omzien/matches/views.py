@@ -9,7 +9,7 @@ from omzien.privacy.access import STAFF_WITH_FILES, role_required
 from omzien.programmes.selection import selected_programme
 from omzien.web.paging import page_of, querystring_without
 
-from .forms import MatchStepForm
+from .forms import ContactForm, MatchStepForm
 from .models import Match, MatchStatus
 
 
@@ -47,7 +47,7 @@ def _visible_match(request, pk: int) -> Match:
 
 
 @role_required(*STAFF_WITH_FILES)
-def match_detail(request, pk: int, form=None):
+def match_detail(request, pk: int, form=None, contact_form=None):
     match = _visible_match(request, pk)
     return render(
         request,
@@ -55,10 +55,12 @@ def match_detail(request, pk: int, form=None):
         {
             "match": match,
             "form": form or MatchStepForm(match),
+            "contact_form": contact_form or (ContactForm(match) if match.started_on else None),
+            "contacts": match.contacts.select_related("by"),
             "history": match.status_changes.select_related("by"),
             "moments": [(m, m.is_overdue(timezone.localdate())) for m in match.moments.all()],
         },
-        status=400 if form else 200,
+        status=400 if form or contact_form else 200,
     )
 
 
@@ -79,3 +81,15 @@ def match_step(request, pk: int):
             )
             return redirect("matches:match_detail", pk=pk)
     return match_detail(request, pk, form=form)
+
+
+@require_POST
+@role_required(*STAFF_WITH_FILES)
+def match_contact(request, pk: int):
+    match = _visible_match(request, pk)
+    form = ContactForm(match, request.POST)
+    if not (match.started_on and form.is_valid()):
+        return match_detail(request, pk, contact_form=form)
+    form.save_for(request.user)
+    messages.success(request, _("Het contact is vastgelegd."))
+    return redirect("matches:match_detail", pk=pk)

@@ -175,3 +175,42 @@ def test_match_page_shows_overdue_moments(client, world):
     start(client, world["match"], timezone.localdate() - timedelta(days=20))
     html = client.get(reverse("matches:match_detail", args=[world["match"].pk])).content.decode()
     assert "contactmoment" in html and "te laat" in html
+
+
+def log_contact(client, match, **data):
+    fields = {
+        "contact-on": timezone.localdate().isoformat(),
+        "contact-kind": "call",
+        "contact-hours": "1",
+    }
+    fields |= {f"contact-{k}": v for k, v in data.items()}
+    return client.post(reverse("matches:match_contact", args=[match.pk]), fields)
+
+
+def test_a_logged_check_in_ticks_off_the_planned_moment(client, world):
+    match = world["match"]
+    start(client, match, timezone.localdate() - timedelta(days=15))
+    check_in = match.moments.get(kind="check_in")
+
+    assert log_contact(client, match, moment=check_in.pk, note="Gaat goed.").status_code == 302
+
+    check_in.refresh_from_db()
+    assert check_in.done_on == timezone.localdate() and check_in.done_by == world["coordinator"]
+    assert match.contacts.get().note == "Gaat goed."
+
+
+@pytest.mark.parametrize(
+    "days,message",
+    [(1, "niet in de toekomst"), (-30, "niet vóór de start")],
+    ids=["future", "before start"],
+)
+def test_a_contact_dated_in_the_future_or_before_the_start_is_refused(client, world, days, message):
+    match = world["match"]
+    start(client, match, timezone.localdate() - timedelta(days=10))
+
+    response = log_contact(
+        client, match, on=(timezone.localdate() + timedelta(days=days)).isoformat()
+    )
+
+    assert response.status_code == 400 and message in response.content.decode()
+    assert not match.contacts.exists()
