@@ -12,12 +12,14 @@ from django.db import transaction
 from omzien.accounts.models import User
 from omzien.geo.models import Municipality, PostcodeArea
 from omzien.intake.models import Offer, Request
+from omzien.matches.models import Match
 from omzien.people.models import Household, Volunteer, Youth
 from omzien.programmes.models import Organisation, Programme, ProgrammeType
 
 from .accounts import USERNAMES, create_accounts, link_to_person
 from .context import Demo
 from .demand import create_requests
+from .follow_up import create_moments
 from .geography import CODE, NAME, PC4_PREFIX, create_geography
 from .matches import create_matches
 from .people import People
@@ -53,6 +55,14 @@ def load(seed: int = DEFAULT_SEED, *, today: date) -> Demo:
     create_matches(demo)  # before the waiting list: it shows who still has room
     create_requests(demo)
     demo.flush()
+    create_moments(
+        list(
+            Match.objects.filter(request__programme__in=programmes.values()).select_related(
+                "request"
+            )
+        ),
+        today,
+    )
     link_accounts(demo)
     return demo
 

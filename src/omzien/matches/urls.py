@@ -4,6 +4,7 @@ from . import views
 
 app_name = "matches"
 urlpatterns = [
+    path("vandaag/", views.today_page, name="today"),
     path("koppelingen/", views.match_list, name="match_list"),
     path("koppelingen/<int:pk>/", views.match_detail, name="match_detail"),
     path("koppelingen/<int:pk>/stap/", views.match_step, name="match_step"),

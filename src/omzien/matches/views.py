@@ -9,6 +9,7 @@ from omzien.privacy.access import STAFF_WITH_FILES, role_required
 from omzien.programmes.selection import selected_programme
 from omzien.web.paging import page_of, querystring_without
 
+from . import dashboard
 from .forms import ContactForm, MatchStepForm
 from .models import Match, MatchStatus
 
@@ -93,3 +94,24 @@ def match_contact(request, pk: int):
     form.save_for(request.user)
     messages.success(request, _("Het contact is vastgelegd."))
     return redirect("matches:match_detail", pk=pk)
+
+
+@role_required(*STAFF_WITH_FILES)
+def today_page(request):
+    """What a coordinator opens every morning."""
+    programmes, programme = selected_programme(request)
+    today = timezone.localdate()
+    sections = {}
+    if programme:
+        sections = {
+            "overdue": dashboard.overdue(request.user, programme, today),
+            "due": dashboard.due_this_week(request.user, programme, today),
+            "quiet": dashboard.without_contact(request.user, programme, today),
+            "trial": dashboard.trial_ending(request.user, programme, today),
+            "certificates": dashboard.certificates_expiring(request.user, programme, today),
+        }
+    return render(
+        request,
+        "matches/today.html",
+        {"programmes": programmes, "programme": programme, **sections},
+    )

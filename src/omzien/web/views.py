@@ -7,6 +7,7 @@ from omzien.privacy.access import STAFF_WITH_FILES
 
 # The pages each role starts from; the navigation shows the same list.
 START_PAGES = [
+    (STAFF_WITH_FILES, "matches:today", _("Vandaag")),
     (STAFF_WITH_FILES, "intake:work_lists", _("Werklijsten")),
     (STAFF_WITH_FILES, "intake:waiting_list", _("Wachtlijst")),
     (STAFF_WITH_FILES, "matching:plan", _("Plan voor de wachtlijst")),

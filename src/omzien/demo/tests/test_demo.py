@@ -223,3 +223,15 @@ def test_load_demo_is_idempotent_and_prints_the_log_ins():
     call_command("load_demo", "--reset", "--seed", "3", stdout=StringIO())
     assert Municipality.objects.filter(code="GM9999").count() == 1
     assert (Request.objects.count(), Volunteer.objects.count(), User.objects.count()) == counts
+
+
+def test_demo_morning_page_has_overdue_and_done_moments():
+    from django.utils import timezone
+
+    from omzien.demo.generator import load
+    from omzien.matches.models import Moment
+
+    today = timezone.localdate()
+    load(today=today)
+    assert Moment.objects.overdue(today).exists()
+    assert Moment.objects.filter(done_on__isnull=False).exists()

@@ -5,6 +5,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
 from omzien.intake.models import Offer, Request
+from omzien.matches.models import Match
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -26,12 +27,14 @@ def test_coordinator_pages_pass_axe(page, live_server):
     failures = {}
     for path in [
         "/",
+        "/vandaag/",
         "/werklijsten/",
         "/werklijsten/?lijst=vog-verloopt",
         "/wachtlijst/",
         f"/hulpvragen/{waiting.pk}/",
         f"/aanbod/{volunteer.pk}/",
         "/koppelingen/",
+        f"/koppelingen/{Match.objects.filter(status='active', offer__programme__staff__username='coordinator').first().pk}/",
         "/koppelen/plan/",
         "/importeren/",
     ]:
