@@ -214,3 +214,11 @@ def test_a_contact_dated_in_the_future_or_before_the_start_is_refused(client, wo
 
     assert response.status_code == 400 and message in response.content.decode()
     assert not match.contacts.exists()
+
+
+def test_match_page_title_is_plain_text(client, world):
+    import re
+
+    html = client.get(reverse("matches:match_detail", args=[world["match"].pk])).content.decode()
+    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+    assert "<" not in title and "Gezin Bakker" in title
