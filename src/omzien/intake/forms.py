@@ -1,42 +1,27 @@
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from omzien.web.forms import NLDSFormMixin
-from omzien.workflow import StaleObject, check_version
+from omzien.web.steps import StepForm
 
 from .models import OfferStatus, RequestStatus
 
 INTAKE_PLANNED = {RequestStatus.INTAKE_PLANNED, OfferStatus.INTAKE_PLANNED}
 
 
-class TransitionForm(NLDSFormMixin, forms.Form):
-    """Move a request or offer to its next step; the version guards against lost updates."""
+class TransitionForm(StepForm):
+    """Move a request or offer to its next step."""
 
-    target = forms.ChoiceField(label=_("Nieuwe stap"))
     intake_on = forms.DateField(
         label=_("Datum van de intake"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("Alleen nodig als u een intake plant."),
     )
-    reason = forms.CharField(
-        label=_("Toelichting"),
-        required=False,
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-    version = forms.IntegerField(widget=forms.HiddenInput)
-
-    def __init__(self, obj, *args, **kwargs):
-        super().__init__(*args, initial={"version": obj.version}, **kwargs)
-        self.obj = obj
-        self.fields["target"].choices = obj.manual_targets()
+    field_order = ["target", "intake_on", "reason"]
 
     def clean(self):
         data = super().clean()
-        check_version(self.obj, data.get("version"))
         if data.get("target") in INTAKE_PLANNED:
             intake_on = data.get("intake_on")
             if intake_on is None:
@@ -50,11 +35,9 @@ class TransitionForm(NLDSFormMixin, forms.Form):
         data = self.cleaned_data
         changes = {"intake_on": data["intake_on"]} if data["target"] in INTAKE_PLANNED else {}
         changes |= self.side_effects(data["target"])
-        self.obj.version = data["version"]
-        try:
-            self.obj.transition(data["target"], by=by, reason=data["reason"], **changes)
-        except StaleObject as error:
-            raise ValidationError(error.messages) from error
+        self.apply(
+            lambda: self.obj.transition(data["target"], by=by, reason=data["reason"], **changes)
+        )
 
     def side_effects(self, target: str) -> dict:
         today = timezone.localdate()

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from omzien.intake.models import RequestStatus
 from omzien.web.forms import NLDSFormMixin
-from omzien.workflow import StaleObject, check_version
+from omzien.web.steps import StepForm
 
 from .models import Contact, MatchStatus, Moment
 from .schedule import plan_closing_evaluation, plan_moments
@@ -23,34 +23,21 @@ REQUEST_FOLLOWS = {
 }
 
 
-class MatchStepForm(NLDSFormMixin, forms.Form):
-    """The next step of a match; the version guards against two people changing it at once."""
+class MatchStepForm(StepForm):
+    """The next step of a match."""
 
-    target = forms.ChoiceField(label=_("Nieuwe stap"))
     on = forms.DateField(
         label=_("Datum"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("Nodig bij het plannen van de kennismaking en bij de start."),
     )
-    reason = forms.CharField(
-        label=_("Toelichting"),
-        required=False,
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-    version = forms.IntegerField(widget=forms.HiddenInput)
-
-    def __init__(self, match, *args, **kwargs):
-        super().__init__(*args, initial={"version": match.version}, **kwargs)
-        self.match = match
-        self.fields["target"].choices = match.manual_targets()
+    field_order = ["target", "on", "reason"]
 
     def clean(self):
         data = super().clean()
-        check_version(self.match, data.get("version"))
         target, on = data.get("target"), data.get("on")
-        if (self.match.status, target) in DATED and on is None:
+        if (self.obj.status, target) in DATED and on is None:
             self.add_error("on", _("Kies een datum."))
         if target == MatchStatus.ACTIVE and on and on > timezone.localdate():
             self.add_error("on", _("Een koppeling kan niet in de toekomst gestart zijn."))
@@ -59,28 +46,27 @@ class MatchStepForm(NLDSFormMixin, forms.Form):
         return data
 
     def save(self, by) -> None:
-        data, match = self.cleaned_data, self.match
+        data, match = self.cleaned_data, self.obj
         target = data["target"]
         dated = DATED.get((match.status, target))
         changes = {dated: data["on"]} if dated else {}
         if target == MatchStatus.CLOSED:
             changes["ended_on"] = timezone.localdate()
-        match.version = data["version"]
-        try:
-            with transaction.atomic():
-                match.transition(target, by=by, reason=data["reason"], **changes)
-                self.plan_follow_up(target, changes)
-                if target in REQUEST_FOLLOWS:
-                    match.request.transition(REQUEST_FOLLOWS[target], by=by, reason=data["reason"])
-        except StaleObject as error:
-            raise ValidationError(error.messages) from error
+
+        def step() -> None:
+            match.transition(target, by=by, reason=data["reason"], **changes)
+            self.plan_follow_up(target, changes)
+            if target in REQUEST_FOLLOWS:
+                match.request.transition(REQUEST_FOLLOWS[target], by=by, reason=data["reason"])
+
+        self.apply(step)
 
     def plan_follow_up(self, target: str, changes: dict) -> None:
         """Starting plans the schedule (once: a paused match resumes it); closing plans the last evaluation."""
         if "started_on" in changes:
-            plan_moments(self.match, changes["started_on"])
+            plan_moments(self.obj, changes["started_on"])
         elif target == MatchStatus.CLOSING:
-            plan_closing_evaluation(self.match, timezone.localdate())
+            plan_closing_evaluation(self.obj, timezone.localdate())
 
 
 class ContactForm(NLDSFormMixin, forms.ModelForm):
