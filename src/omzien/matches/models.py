@@ -103,10 +103,14 @@ class MomentKind(models.TextChoices):
     CLOSING_EVALUATION = "closing_evaluation", _("eindevaluatie")
 
 
-class MomentQuerySet(ScopedQuerySet):
+class OfMatchQuerySet(ScopedQuerySet):
+    """Rows that belong to a match, scoped through its programme."""
+
     def in_programmes(self, programme_ids):
         return self.filter(match__request__programme__in=programme_ids)
 
+
+class MomentQuerySet(OfMatchQuerySet):
     def open(self):
         return self.filter(done_on__isnull=True)
 
@@ -155,11 +159,6 @@ class ContactKind(models.TextChoices):
     MESSAGE = "message", _("bericht")
 
 
-class ContactQuerySet(ScopedQuerySet):
-    def in_programmes(self, programme_ids):
-        return self.filter(match__request__programme__in=programme_ids)
-
-
 class Contact(models.Model):
     """A contact moment in the log of a match: who, when, how, a short note and the hours spent."""
 
@@ -170,7 +169,7 @@ class Contact(models.Model):
     note = models.TextField(_("korte notitie"), blank=True)
     hours = models.DecimalField(_("uren"), max_digits=5, decimal_places=2, default=0)
 
-    objects = ContactQuerySet.as_manager()
+    objects = OfMatchQuerySet.as_manager()
 
     class Meta:
         ordering = ["-on", "-pk"]

@@ -4,13 +4,18 @@ import pytest
 
 from omzien import testing
 from omzien.accounts.models import Role
-from omzien.intake.models import Offer, Request
-from omzien.matches.models import Match
+from omzien.intake.models import Offer, Referral, Request
+from omzien.matches.models import Contact, Match, Moment
+from omzien.matching.models import PlanProposal
 from omzien.people.models import Child, Household, Parent, Volunteer, Youth
+from omzien.privacy.models import Consent
+from omzien.screening.models import Attendance, Certificate, Reference
 
 pytestmark = pytest.mark.django_db
 
-PERSONAL_DATA = [Household, Youth, Volunteer, Request, Offer, Match]
+PERSONAL_DATA = [Household, Youth, Volunteer, Request, Offer, Match, Certificate]
+# Personal data that the world below may leave empty; each must still be scoped.
+ALSO_PERSONAL = [Referral, Consent, Reference, Attendance, Moment, Contact, PlanProposal]
 
 
 @pytest.fixture
@@ -72,7 +77,7 @@ def test_coordinator_without_programmes_sees_nothing(world):
 
 def test_every_personal_data_model_is_scoped():
     """A new model holding people must come with a scoped queryset; children and parents hang off households."""
-    for model in PERSONAL_DATA:
+    for model in PERSONAL_DATA + ALSO_PERSONAL:
         assert hasattr(model.objects, "visible_to"), model.__name__
     for model in (Child, Parent):
         assert model._meta.get_field("household").related_model is Household
