@@ -42,6 +42,10 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
+    "rest_framework",
+    "drf_spectacular",
     "omzien.accounts",
     "omzien.geo",
     "omzien.programmes",
@@ -50,6 +54,11 @@ INSTALLED_APPS = [
     "omzien.screening",
     "omzien.matching",
     "omzien.matches",
+    "omzien.concerns",
+    "omzien.outcomes",
+    "omzien.insight",
+    "omzien.support_figures",
+    "omzien.api",
     "omzien.privacy",
     "omzien.web",
     "omzien.demo",
@@ -154,6 +163,13 @@ EMAIL_HOST_USER = os.environ.get("OMZIEN_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("OMZIEN_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("OMZIEN_EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("OMZIEN_DEFAULT_FROM_EMAIL", "Omzien <noreply@localhost>")
+
+# Background work (reminders, nightly checks, reports) goes through the database queue, which
+# works on SQLite and PostgreSQL alike; `make worker` runs it.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Aggregates that leave the personal-data boundary hide counts below this (never lower than 5).
+OMZIEN_SUPPRESSION_THRESHOLD = int(os.environ.get("OMZIEN_SUPPRESSION_THRESHOLD", "5"))
 
 SESSION_COOKIE_AGE = 60 * 60 * 8
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

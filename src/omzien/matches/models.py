@@ -42,6 +42,16 @@ class MatchQuerySet(ScopedQuerySet):
     def open(self):
         return self.filter(status__in=OPEN_MATCH_STATUSES)
 
+    def own_of(self, user):
+        """A volunteer's, parent's or young person's own matches, through their linked account."""
+        from omzien.people.models import Parent
+
+        return self.filter(
+            Q(offer__volunteer__account=user)
+            | Q(request__household__in=Parent.objects.filter(account=user).values("household"))
+            | Q(request__youth__account=user)
+        )
+
 
 class Match(VersionedStatusModel):
     request = models.ForeignKey(
@@ -108,6 +118,9 @@ class OfMatchQuerySet(ScopedQuerySet):
 
     def in_programmes(self, programme_ids):
         return self.filter(match__request__programme__in=programme_ids)
+
+    def own_of(self, user):
+        return self.filter(match__in=Match.objects.own_of(user).values("pk"))
 
 
 class MomentQuerySet(OfMatchQuerySet):

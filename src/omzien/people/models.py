@@ -78,6 +78,15 @@ class Household(Located):
 
 
 class Person(models.Model):
+    # The person's own log-in, if they have one: it opens their own page and nothing else.
+    account = models.OneToOneField(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("account"),
+    )
     first_name = models.CharField(_("voornaam"), max_length=100)
     last_name = models.CharField(_("achternaam"), max_length=100)
     email = models.EmailField(_("e-mailadres"), blank=True)
