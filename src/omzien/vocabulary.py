@@ -77,3 +77,15 @@ class HouseholdType(models.TextChoices):
     SINGLE_PARENT = "single_parent", _("eenoudergezin")
     TWO_PARENTS = "two_parents", _("tweeoudergezin")
     OTHER = "other", _("anders samengesteld")
+
+
+class ClosureReason(models.TextChoices):
+    """Why a match ended; each programme type offers its own selection of these."""
+
+    GOALS_REACHED = "goals_reached", _("doelen bereikt")
+    PLANNED_END = "planned_end", _("geplande einddatum")
+    FAMILY_MOVED = "family_moved", _("gezin verhuisd")
+    VOLUNTEER_STOPPED = "volunteer_stopped", _("vrijwilliger gestopt")
+    MISMATCH = "mismatch", _("klikte niet")
+    SAFETY = "safety", _("veiligheid")
+    OTHER = "other", _("anders")

@@ -30,6 +30,7 @@ REQUEST_WORKFLOW = table(
     waiting=(S.MATCHED, S.REFERRED_ELSEWHERE, S.WITHDRAWN),
     # Back to waiting when a proposal is declined or a match ends early and the family wants a new one.
     matched=(S.WAITING, S.CLOSED),
+    closed=(S.MATCHED,),  # the match is reopened within 30 days
 )
 
 
@@ -87,6 +88,7 @@ class Request(VersionedStatusModel):
             (RequestStatus.WAITING, RequestStatus.MATCHED),
             (RequestStatus.MATCHED, RequestStatus.WAITING),
             (RequestStatus.MATCHED, RequestStatus.CLOSED),
+            (RequestStatus.CLOSED, RequestStatus.MATCHED),
         }
     )
 

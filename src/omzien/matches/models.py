@@ -1,11 +1,15 @@
 """Matches (koppelingen): one request with one offer, from proposal to closure."""
 
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from omzien.privacy.scoping import ScopedQuerySet
+from omzien.vocabulary import ClosureReason
 from omzien.workflow import StatusChange, VersionedStatusModel, table
 
 
@@ -30,7 +34,13 @@ MATCH_WORKFLOW = table(
     active=(M.PAUSED, M.CLOSING),
     paused=(M.ACTIVE, M.CLOSING),
     closing=(M.CLOSED,),
+    closed=(M.ACTIVE,),  # reopening: once, within REOPEN_WITHIN_DAYS; see Match.check_guard
 )
+
+
+# Reasons that mean the match ran its course; the others end it early.
+AS_PLANNED = frozenset({ClosureReason.GOALS_REACHED, ClosureReason.PLANNED_END})
+REOPEN_WITHIN_DAYS = 30
 
 OPEN_MATCH_STATUSES = [s for s in MatchStatus.values if s not in {M.CLOSED, M.DECLINED}]
 
@@ -79,9 +89,20 @@ class Match(VersionedStatusModel):
     introduction_on = models.DateField(_("datum kennismaking"), null=True, blank=True)
     started_on = models.DateField(_("gestart op"), null=True, blank=True)
     ended_on = models.DateField(_("geëindigd op"), null=True, blank=True)
+    closure_reason = models.CharField(
+        _("reden van afsluiten"), max_length=20, choices=ClosureReason.choices, blank=True
+    )
+    closure_note = models.TextField(_("toelichting bij het afsluiten"), blank=True)
+    ended_early = models.BooleanField(_("eerder gestopt dan gepland"), null=True, blank=True)
+    specialist_care = models.BooleanField(
+        _("specialistische jeugdhulp gestart tijdens de koppeling"), null=True, blank=True
+    )
+    reopened_on = models.DateField(_("heropend op"), null=True, blank=True)
 
     objects = MatchQuerySet.as_manager()
     workflow = MATCH_WORKFLOW
+    # Closing and reopening ask for more than a reason: they have their own forms.
+    automatic = frozenset({(M.CLOSING, M.CLOSED), (M.CLOSED, M.ACTIVE)})
 
     class Meta:
         ordering = ["-proposed_at", "-pk"]
@@ -98,6 +119,31 @@ class Match(VersionedStatusModel):
 
     def __str__(self) -> str:
         return f"{self.request} – {self.offer}"
+
+    def can_reopen(self, today) -> bool:
+        """Once, within 30 days of closing."""
+        return (
+            self.status == M.CLOSED
+            and self.reopened_on is None
+            and self.ended_on is not None
+            and today - self.ended_on <= timedelta(days=REOPEN_WITHIN_DAYS)
+        )
+
+    def check_guard(self, target: str) -> None:
+        if self.status == M.CLOSED and target == M.ACTIVE:
+            if not self.can_reopen(timezone.localdate()):
+                raise ValidationError(
+                    _(
+                        "Een koppeling kan één keer heropend worden, binnen %(days)s dagen na het afsluiten."
+                    )
+                    % {"days": REOPEN_WITHIN_DAYS},
+                    code="reopen",
+                )
+            others = Match.objects.open().filter(request_id=self.request_id).exclude(pk=self.pk)
+            if others.exists():
+                raise ValidationError(
+                    _("Voor deze hulpvraag loopt al een andere koppeling."), code="reopen"
+                )
 
 
 class MatchStatusChange(StatusChange):

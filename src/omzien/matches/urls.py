@@ -9,4 +9,6 @@ urlpatterns = [
     path("koppelingen/<int:pk>/", views.match_detail, name="match_detail"),
     path("koppelingen/<int:pk>/stap/", views.match_step, name="match_step"),
     path("koppelingen/<int:pk>/contact/", views.match_contact, name="match_contact"),
+    path("koppelingen/<int:pk>/afsluiten/", views.match_close, name="match_close"),
+    path("koppelingen/<int:pk>/heropenen/", views.match_reopen, name="match_reopen"),
 ]

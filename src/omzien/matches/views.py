@@ -10,6 +10,7 @@ from omzien.programmes.selection import selected_programme
 from omzien.web.paging import page_of, querystring_without
 
 from . import dashboard
+from .closure import ClosureForm, ReopenForm
 from .forms import ContactForm, MatchStepForm
 from .models import Match, MatchStatus
 
@@ -47,41 +48,67 @@ def _visible_match(request, pk: int) -> Match:
     return get_object_or_404(queryset.prefetch_related("request__household__parents"), pk=pk)
 
 
+def _forms(match) -> dict:
+    """The forms a match's page offers in its current state."""
+    today = timezone.localdate()
+    return {
+        "form": MatchStepForm(match),
+        "contact_form": ContactForm(match) if match.started_on else None,
+        "closure_form": ClosureForm(match) if match.status == MatchStatus.CLOSING else None,
+        "reopen_form": ReopenForm(match) if match.can_reopen(today) else None,
+    }
+
+
 @role_required(*STAFF_WITH_FILES)
-def match_detail(request, pk: int, form=None, contact_form=None):
+def match_detail(request, pk: int, **bound):
+    """The match's page; `bound` holds a form sent back with its errors."""
     match = _visible_match(request, pk)
     return render(
         request,
         "matches/match_detail.html",
         {
             "match": match,
-            "form": form or MatchStepForm(match),
-            "contact_form": contact_form or (ContactForm(match) if match.started_on else None),
+            **_forms(match),
+            **bound,
             "contacts": match.contacts.select_related("by"),
             "history": match.status_changes.select_related("by"),
             "moments": [(m, m.is_overdue(timezone.localdate())) for m in match.moments.all()],
         },
-        status=400 if form or contact_form else 200,
+        status=400 if bound else 200,
     )
 
 
-@require_POST
-@role_required(*STAFF_WITH_FILES)
-def match_step(request, pk: int):
+def _post_form(request, pk: int, form_class, name: str, message: str):
+    """Save one of the match's forms, or show the page again with its errors."""
     match = _visible_match(request, pk)
-    form = MatchStepForm(match, request.POST)
+    form = form_class(match, request.POST)
     if form.is_valid():
         try:
             form.save(by=request.user)
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(
-                request,
-                _("De stap is vastgelegd: %(status)s.") % {"status": match.get_status_display()},
-            )
+            messages.success(request, message % {"status": match.get_status_display()})
             return redirect("matches:match_detail", pk=pk)
-    return match_detail(request, pk, form=form)
+    return match_detail(request, pk, **{name: form})
+
+
+@require_POST
+@role_required(*STAFF_WITH_FILES)
+def match_step(request, pk: int):
+    return _post_form(request, pk, MatchStepForm, "form", _("De stap is vastgelegd: %(status)s."))
+
+
+@require_POST
+@role_required(*STAFF_WITH_FILES)
+def match_close(request, pk: int):
+    return _post_form(request, pk, ClosureForm, "closure_form", _("De koppeling is afgesloten."))
+
+
+@require_POST
+@role_required(*STAFF_WITH_FILES)
+def match_reopen(request, pk: int):
+    return _post_form(request, pk, ReopenForm, "reopen_form", _("De koppeling loopt weer."))
 
 
 @require_POST

@@ -10,6 +10,8 @@ from django.db.models import F
 from django.db.models.lookups import Exact
 from django.utils.translation import gettext_lazy as _
 
+from omzien.vocabulary import ClosureReason
+
 WEIGHT_FIELDS = (
     "weight_distance",
     "weight_availability",
@@ -29,6 +31,10 @@ def default_schedule() -> list[dict]:
         {"kind": "evaluation", "after_days": 182},
         {"kind": "evaluation", "after_days": 365},
     ]
+
+
+def all_closure_reasons() -> list[str]:
+    return list(ClosureReason.values)
 
 
 class Organisation(models.Model):
@@ -70,6 +76,11 @@ class ProgrammeType(models.Model):
     )
     max_days_without_contact = models.PositiveSmallIntegerField(
         _("uiterlijk contact na (dagen)"), default=42
+    )
+    closure_reasons = models.JSONField(
+        _("redenen van afsluiten"),
+        default=all_closure_reasons,
+        help_text=_("De redenen die de coördinator kan kiezen bij het afsluiten."),
     )
     schedule = models.JSONField(
         _("schema contactmomenten en evaluaties"),
@@ -133,6 +144,10 @@ class ProgrammeType(models.Model):
                     "weight_distance": _("De gewichten zijn samen %(total)s; dat moet 100 zijn.")
                     % {"total": total}
                 }
+            )
+        if not self.closure_reasons or set(self.closure_reasons) - set(ClosureReason.values):
+            raise ValidationError(
+                {"closure_reasons": _("Kies een of meer redenen uit de vaste lijst.")}
             )
         for item in self.schedule or []:
             if not isinstance(item, dict) or item.get("kind") not in {"check_in", "evaluation"}:

@@ -28,6 +28,7 @@ ALLOWED = {
     ("paused", "active"),
     ("paused", "closing"),
     ("closing", "closed"),
+    ("closed", "active"),  # reopening, within 30 days (test_closure.py)
 }
 
 
@@ -51,7 +52,7 @@ def world(client):
 )
 def test_every_step(world, source, target):
     match = world["match"]
-    Match.objects.filter(pk=match.pk).update(status=source)
+    Match.objects.filter(pk=match.pk).update(status=source, ended_on=timezone.localdate())
     match.refresh_from_db()
     if (source, target) in ALLOWED:
         match.transition(target, by=world["coordinator"], reason="test")
@@ -76,10 +77,11 @@ def test_walk_from_proposal_to_closure(client, world):
         {"target": "agreed"},
         {"target": "active", "on": today.isoformat()},
         {"target": "closing"},
-        {"target": "closed", "reason": "Doelen bereikt."},
     ):
         assert step(client, match, **data).status_code == 302, data
         match.refresh_from_db()
+    assert close(client, match).status_code == 302
+    match.refresh_from_db()
     assert (match.status, match.started_on, match.ended_on) == (MatchStatus.CLOSED, today, today)
     assert match.introduction_on == today + timedelta(days=3)
     assert [c.target for c in match.status_changes.all()][-1] == "closed"
@@ -104,17 +106,28 @@ def test_planning_an_introduction_needs_a_date(client, world):
     assert response.status_code == 400 and "Kies een datum" in response.content.decode()
 
 
+def close(client, match, **data):
+    return client.post(
+        reverse("matches:match_close", args=[match.pk]),
+        {
+            "closure-version": match.version,
+            "closure-closure_reason": "goals_reached",
+            "closure-ended_early": "no",
+            "closure-specialist_care": "no",
+            "closure-volunteer_next": "new_match",
+            **data,
+        },
+    )
+
+
 def test_two_people_closing_at_once_one_is_told_it_changed(client, world):
     match = world["match"]
     Match.objects.filter(pk=match.pk).update(status=MatchStatus.CLOSING)
     match.refresh_from_db()
-    seen = match.version
 
-    first = client.post(
-        reverse("matches:match_step", args=[match.pk]), {"version": seen, "target": "closed"}
-    )
-    second = client.post(
-        reverse("matches:match_step", args=[match.pk]), {"version": seen, "target": "closed"}
+    first = close(client, match)
+    second = close(
+        client, match, **{"closure-closure_reason": "mismatch", "closure-ended_early": "yes"}
     )
 
     assert first.status_code == 302 and second.status_code == 400
