@@ -25,6 +25,7 @@ REQUEST_ALLOWED = {
     ("waiting", "withdrawn"),
     ("matched", "waiting"),
     ("matched", "closed"),
+    ("closed", "matched"),  # the match is reopened
 }
 OFFER_ALLOWED = {
     ("signed_up", "intake_planned"),
