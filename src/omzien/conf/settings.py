@@ -162,6 +162,8 @@ EMAIL_PORT = int(os.environ.get("OMZIEN_EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("OMZIEN_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("OMZIEN_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("OMZIEN_EMAIL_USE_TLS")
+# Links in e-mails (reminders) point here.
+OMZIEN_BASE_URL = os.environ.get("OMZIEN_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = os.environ.get("OMZIEN_DEFAULT_FROM_EMAIL", "Omzien <noreply@localhost>")
 
 # Background work (reminders, nightly checks, reports) goes through the database queue, which

@@ -237,3 +237,34 @@ class Contact(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.on})"
+
+
+class Reminder(models.Model):
+    """An e-mail reminder that went out; its unique link makes sure each is sent once."""
+
+    moment = models.OneToOneField(
+        Moment, on_delete=models.CASCADE, null=True, blank=True, related_name="reminder"
+    )
+    certificate = models.OneToOneField(
+        "screening.Certificate",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="reminder",
+    )
+    sent_at = models.DateTimeField(_("verstuurd op"), default=timezone.now)
+    recipients = models.PositiveSmallIntegerField(_("aantal ontvangers"), default=0)
+
+    class Meta:
+        verbose_name = _("herinnering")
+        verbose_name_plural = _("herinneringen")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(moment__isnull=False, certificate__isnull=True)
+                | Q(moment__isnull=True, certificate__isnull=False),
+                name="reminder_about_one_thing",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} {self.sent_at:%Y-%m-%d}"

@@ -4,15 +4,17 @@ from datetime import date
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from omzien.intake.models import Offer, OfferStatus
 
 from .rules import missing
 
 
-def expire_screenings(today: date | None = None) -> int:
+@task()
+def expire_screenings(today: str | None = None) -> int:
     """Move available volunteers whose certificate expired back to screening; returns how many."""
-    today = today or timezone.localdate()
+    today = date.fromisoformat(today) if today else timezone.localdate()
     moved = 0
     lapsed = Offer.objects.filter(status=OfferStatus.AVAILABLE).exclude(
         pk__in=Offer.objects.screening_current(today).values("pk")

@@ -66,8 +66,8 @@ def test_expired_certificate_takes_the_volunteer_out_of_the_pool_and_says_why(of
     day_after = expiry + timedelta(days=1)
 
     assert Offer.objects.filter(pk=offer_in_screening.pk).available().exists()
-    assert expire_screenings(today=expiry) == 0  # still valid on its last day
-    assert expire_screenings(today=day_after) == 1
+    assert expire_screenings.call(expiry.isoformat()) == 0  # still valid on its last day
+    assert expire_screenings.call(day_after.isoformat()) == 1
 
     offer_in_screening.refresh_from_db()
     assert offer_in_screening.status == OfferStatus.SCREENING

@@ -1,0 +1,12 @@
+"""The work that runs every night through the task queue; `omzien nightly` enqueues it."""
+
+from django.utils.module_loading import import_string
+
+NIGHTLY_TASKS = [
+    "omzien.screening.tasks.expire_screenings",
+    "omzien.matches.reminders.send_reminders",
+]
+
+
+def enqueue_nightly() -> list:
+    return [import_string(path).enqueue() for path in NIGHTLY_TASKS]
