@@ -63,9 +63,11 @@ def create_accounts(
 
 
 def link_to_person(user: User, person) -> None:
-    """Give a volunteer, parent or youth account the name and address of a demo person."""
+    """Make a volunteer, parent or youth account the log-in of a demo person."""
     user.first_name, user.last_name, user.email = person.first_name, person.last_name, person.email
     user.save(update_fields=["first_name", "last_name", "email"])
+    person.account = user
+    person.save(update_fields=["account"])
 
 
 def scope_of(user: User) -> str:

@@ -218,6 +218,15 @@ class ContactKind(models.TextChoices):
     MESSAGE = "message", _("bericht")
 
 
+class ContactQuerySet(OfMatchQuerySet):
+    def own_of(self, user):
+        """A volunteer or parent sees the contacts they logged, never the coordinator's notes."""
+        return super().own_of(user).filter(by=user)
+
+    def hours(self):
+        return self.aggregate(total=models.Sum("hours"))["total"] or 0
+
+
 class Contact(models.Model):
     """A contact moment in the log of a match: who, when, how, a short note and the hours spent."""
 
@@ -228,7 +237,7 @@ class Contact(models.Model):
     note = models.TextField(_("korte notitie"), blank=True)
     hours = models.DecimalField(_("uren"), max_digits=5, decimal_places=2, default=0)
 
-    objects = OfMatchQuerySet.as_manager()
+    objects = ContactQuerySet.as_manager()
 
     class Meta:
         ordering = ["-on", "-pk"]

@@ -1,10 +1,13 @@
 from django.urls import path
 
-from . import views
+from . import own, views
 
 app_name = "matches"
 urlpatterns = [
     path("vandaag/", views.today_page, name="today"),
+    path("mijn-koppeling/", own.own_page, name="own_page"),
+    path("mijn-koppeling/<int:pk>/contact/", own.own_contact, name="own_contact"),
+    path("mijn-koppeling/<int:pk>/bericht/", own.own_message, name="own_message"),
     path("koppelingen/", views.match_list, name="match_list"),
     path("koppelingen/<int:pk>/", views.match_detail, name="match_detail"),
     path("koppelingen/<int:pk>/stap/", views.match_step, name="match_step"),
