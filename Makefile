@@ -9,7 +9,7 @@ PYTEST := $(VENV)/bin/pytest
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: env demo test test-sqlite test-postgres bench lint format messages
+.PHONY: env demo worker nightly test test-sqlite test-postgres bench lint format messages
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -28,6 +28,14 @@ demo: env messages
 	$(OMZIEN) migrate --no-input
 	$(OMZIEN) load_demo
 	$(OMZIEN) runserver 127.0.0.1:8000
+
+# The background worker: reminders, nightly checks and reports run through the database queue.
+worker: env
+	$(OMZIEN) db_worker
+
+# Put the night's work on the queue; in production cron runs `omzien nightly` once a night.
+nightly: env
+	$(OMZIEN) nightly
 
 # The whole suite on SQLite, then again on a throw-away PostgreSQL cluster when its
 # binaries are on this machine (CI installs them, so CI always tests both).
