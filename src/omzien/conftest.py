@@ -41,6 +41,10 @@ def browser():
         pytest.skip(f"{CHROMIUM} not found: apt-get install chromium (CI installs it)")
     # Playwright's sync API runs an event loop in this thread; Django's ORM must still be usable.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    # Import every view (SciPy, PDF, OpenAPI) now, not during a page's first load and its timeout.
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -62,8 +66,15 @@ def browser():
 
 @pytest.fixture
 def page(browser):
+    """A fresh page; any script or style the Content-Security-Policy blocked fails the test."""
     context = browser.new_context(locale="nl-NL")
     page = context.new_page()
     page.set_default_timeout(10_000)
+    blocked = []
+    page.on(
+        "console",
+        lambda message: "Content Security Policy" in message.text and blocked.append(message.text),
+    )
     yield page
     context.close()
+    assert not blocked, blocked

@@ -17,6 +17,7 @@ from omzien.people.models import Household, Volunteer, Youth
 from omzien.programmes.models import Organisation, Programme, ProgrammeType
 
 from .accounts import USERNAMES, create_accounts, link_to_person
+from .concerns import create_concerns
 from .context import Demo
 from .demand import create_requests
 from .follow_up import create_moments
@@ -63,6 +64,7 @@ def load(seed: int = DEFAULT_SEED, *, today: date) -> Demo:
         ),
         today,
     )
+    create_concerns(demo)
     link_accounts(demo)
     return demo
 

@@ -13,7 +13,9 @@ START_PAGES = [
     (STAFF_WITH_FILES, "matching:plan", _("Plan voor de wachtlijst")),
     (STAFF_WITH_FILES, "matches:match_list", _("Koppelingen")),
     (STAFF_WITH_FILES, "importing:import", _("Importeren")),
+    ((Role.COORDINATOR,), "concerns:list", _("Zorgsignalen")),
     ((Role.REFERRER,), "referrals:list", _("Mijn verwijzingen")),
+    ((Role.VOLUNTEER, Role.PARENT, Role.YOUTH), "matches:own_page", _("Mijn koppeling")),
 ]
 
 
