@@ -19,6 +19,31 @@ def _private_cache(settings):
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _second_factor_on_force_login(monkeypatch):
+    """`client.force_login` of a staff user also passes the second step, with a real confirmed
+    TOTP device, as a code would; accounts/tests/test_two_factor.py tests the step itself."""
+    from django.test import Client
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from omzien.accounts.two_factor import needs_second_factor
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        if needs_second_factor(user):
+            device, _ = TOTPDevice.objects.get_or_create(
+                user=user, confirmed=True, defaults={"name": "test"}
+            )
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
 @pytest.fixture
 def shared_data():
     """The real public data in ../shared/data; tests that need it skip where it is absent."""
@@ -44,7 +69,7 @@ def browser():
     # Import every view (SciPy, PDF, OpenAPI) now, not during a page's first load and its timeout.
     from django.urls import get_resolver
 
-    get_resolver().url_patterns
+    assert get_resolver().url_patterns
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -5,6 +5,7 @@ from django.utils.module_loading import import_string
 NIGHTLY_TASKS = [
     "omzien.screening.tasks.expire_screenings",
     "omzien.matches.reminders.send_reminders",
+    "omzien.privacy.tasks.anonymise_expired",
 ]
 
 

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django_tasks",
     "django_tasks_db",
     "rest_framework",
@@ -76,6 +78,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "omzien.accounts.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -87,6 +91,7 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+OTP_TOTP_ISSUER = "Omzien"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -245,3 +250,33 @@ OMZIEN_SHARED_DATA = Path(
 OMZIEN_SIGNUP_RATE_LIMIT = int(os.environ.get("OMZIEN_SIGNUP_RATE_LIMIT", "10"))
 OMZIEN_SIGNUP_RATE_WINDOW = int(os.environ.get("OMZIEN_SIGNUP_RATE_WINDOW", "3600"))
 OMZIEN_CLIENT_IP_HEADER = os.environ.get("OMZIEN_CLIENT_IP_HEADER", "")
+
+# The REST API (omzien.api): token per client system, strict JSON in, problem details out.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["omzien.api.authentication.ApiTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["omzien.api.permissions.ScopeAndRole"],
+    "DEFAULT_THROTTLE_CLASSES": ["omzien.api.throttling.ClientRateThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["omzien.api.parsers.StrictJSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "omzien.api.schema.ApiAutoSchema",
+    "EXCEPTION_HANDLER": "omzien.api.problems.exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Omzien API",
+    "DESCRIPTION": (
+        "Referrals in, their step back, the social map and aggregates out. Errors are "
+        "problem details (RFC 9457) in Dutch, or English with `Accept-Language: en`. "
+        "The reference page is at /api/v1/docs/."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "SCHEMA_PATH_PREFIX": r"/api/v1/",
+    "SERVE_URLCONF": "omzien.api.schema_urls",
+    "ENUM_NAME_OVERRIDES": {"ReferralStatusEnum": "omzien.intake.models.ReferralStatus"},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "omzien.api.schema.postprocess",
+    ],
+}

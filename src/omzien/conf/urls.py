@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from omzien.accounts import two_factor
 from omzien.web.forms import LoginForm
 
 urlpatterns = [
@@ -17,8 +18,11 @@ urlpatterns = [
     path("", include("omzien.outcomes.urls")),
     path("", include("omzien.insight.urls")),
     path("", include("omzien.support_figures.urls")),
+    path("", include("omzien.privacy.urls")),
     path("api/v1/", include("omzien.api.urls")),
-    path("inloggen/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
+    path("inloggen/", two_factor.LoginView.as_view(authentication_form=LoginForm), name="login"),
+    path("inloggen/code/", two_factor.verify, name="two_factor_verify"),
+    path("inloggen/app-koppelen/", two_factor.setup, name="two_factor_setup"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),

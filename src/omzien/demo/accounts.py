@@ -7,6 +7,7 @@ from omzien.geo.models import Municipality
 from omzien.programmes.models import Organisation, Programme
 
 from .programmes import HOME_VISITING, MENTORING, ORGANISATIONS, SUPPORT_FAMILY
+from .second_factor import create_devices
 
 DEMO_PASSWORD = "omzien-demo-2026"
 
@@ -59,6 +60,7 @@ def create_accounts(
         user.save(update_fields=["password"])
         user.programmes.set([programmes[key] for key in COORDINATOR_PROGRAMMES.get(username, ())])
         users[username] = user
+    create_devices(users.values())
     return users
 
 

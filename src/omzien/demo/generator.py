@@ -17,13 +17,17 @@ from omzien.people.models import Household, Volunteer, Youth
 from omzien.programmes.models import Organisation, Programme, ProgrammeType
 
 from .accounts import USERNAMES, create_accounts, link_to_person
+from .api_clients import create_api_clients
 from .concerns import create_concerns
 from .context import Demo
 from .demand import create_requests
 from .follow_up import create_moments
 from .geography import CODE, NAME, PC4_PREFIX, create_geography
+from .history import create_history
 from .matches import create_matches
+from .outcomes import create_outcomes
 from .people import People
+from .privacy import create_privacy
 from .programmes import (
     MENTORING,
     ORGANISATIONS,
@@ -33,6 +37,7 @@ from .programmes import (
     create_programmes,
     create_training_sessions,
 )
+from .support_figures import create_support_figures
 from .volunteers import create_volunteers
 
 DEFAULT_SEED = 2026
@@ -55,6 +60,7 @@ def load(seed: int = DEFAULT_SEED, *, today: date) -> Demo:
     create_volunteers(demo)
     create_matches(demo)  # before the waiting list: it shows who still has room
     create_requests(demo)
+    create_history(demo)  # after today's waiting list, which it leaves as it is
     demo.flush()
     create_moments(
         list(
@@ -64,8 +70,12 @@ def load(seed: int = DEFAULT_SEED, *, today: date) -> Demo:
         ),
         today,
     )
+    create_outcomes(demo)
     create_concerns(demo)
     link_accounts(demo)
+    create_support_figures(demo)  # after the accounts: the youth account gets a record
+    create_privacy(demo)
+    create_api_clients(demo)
     return demo
 
 

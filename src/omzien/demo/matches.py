@@ -6,6 +6,7 @@ then a family and a volunteer who fit on the day of the proposal.
 
 from omzien.intake.models import Offer, RequestStatus
 from omzien.matches.models import OPEN_MATCH_STATUSES, Match, MatchStatus
+from omzien.vocabulary import ClosureReason
 
 from .applicants import Applicant, fits
 from .context import Demo
@@ -54,6 +55,11 @@ MATCH_REASONS = {
     M.CLOSING: "De afgesproken periode is bijna voorbij.",
     M.CLOSED: "Afgerond: de afgesproken periode is voorbij en de doelen zijn bereikt.",
     M.DECLINED: "Na de kennismaking klikte het niet.",
+}
+CLOSED_AS_PLANNED = {
+    "closure_reason": ClosureReason.GOALS_REACHED,
+    "ended_early": False,
+    "specialist_care": False,
 }
 REQUEST_AFTER_MATCH = {M.CLOSED: RequestStatus.CLOSED, M.DECLINED: RequestStatus.WAITING}
 
@@ -112,6 +118,8 @@ def create_match(demo: Demo, key: str, status: str) -> Match:
         proposed_at=moment(rng, path[0][1]),
         started_on=entered(path, M.ACTIVE),
         ended_on=entered(path, M.CLOSED),
+        # The reason its log gives: the agreed period is over and the goals are reached.
+        **(CLOSED_AS_PLANNED if status == M.CLOSED else {}),
     )
     demo.later(*log_rows(rng, match, path, by=coordinator, reasons=MATCH_REASONS))
     if status in OPEN_MATCH_STATUSES:

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from omzien.intake.models import RequestStatus
+from omzien.outcomes.questionnaires import closing_questionnaires
 from omzien.web.forms import NLDSFormMixin
 from omzien.web.steps import StepForm
 
@@ -62,11 +63,13 @@ class MatchStepForm(StepForm):
         self.apply(step)
 
     def plan_follow_up(self, target: str, changes: dict) -> None:
-        """Starting plans the schedule (once: a paused match resumes it); closing plans the last evaluation."""
+        """Starting plans the schedule (once: a paused match resumes it); closing plans the last
+        evaluation and makes the closing questionnaires due."""
         if "started_on" in changes:
             plan_moments(self.obj, changes["started_on"])
         elif target == MatchStatus.CLOSING:
             plan_closing_evaluation(self.obj, timezone.localdate())
+            closing_questionnaires(self.obj)
 
 
 class ContactForm(NLDSFormMixin, forms.ModelForm):

@@ -15,7 +15,21 @@ START_PAGES = [
     (STAFF_WITH_FILES, "importing:import", _("Importeren")),
     ((Role.COORDINATOR,), "concerns:list", _("Zorgsignalen")),
     ((Role.REFERRER,), "referrals:list", _("Mijn verwijzingen")),
+    ((Role.ANALYST, Role.ORG_ADMIN, Role.COORDINATOR), "insight:dashboard", _("Cijfers")),
+    ((Role.ORG_ADMIN, Role.ANALYST), "outcomes:report", _("Uitkomsten")),
     ((Role.VOLUNTEER, Role.PARENT, Role.YOUTH), "matches:own_page", _("Mijn koppeling")),
+    ((Role.CARE_PROFESSIONAL,), "support_figures:young_people", _("Mijn jongeren")),
+    ((Role.YOUTH,), "support_figures:my_support_figure", _("Mijn steunfiguur")),
+    (STAFF_WITH_FILES, "support_figures:household_maps", _("Netwerkkaarten")),
+    ((*STAFF_WITH_FILES, Role.ANALYST), "support_figures:challenges", _("Opgaven")),
+    ((*STAFF_WITH_FILES, Role.CARE_PROFESSIONAL), "support_figures:partners", _("Sociale kaart")),
+    (
+        (*STAFF_WITH_FILES, Role.ANALYST, Role.CARE_PROFESSIONAL),
+        "support_figures:coverage",
+        _("Steunfiguren"),
+    ),
+    ((*STAFF_WITH_FILES, Role.SUPERUSER), "privacy:overview", _("Privacy")),
+    ((Role.RESEARCHER,), "privacy:research", _("Onderzoeksexport")),
 ]
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from omzien import testing
 from omzien.concerns.models import Concern, ConcernStatus
 from omzien.matches.models import Match, MatchStatus
+from omzien.testing import browser_log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -26,10 +27,7 @@ def test_coordinator_records_a_concern_and_walks_it_to_closed(page, live_server)
     )
     coordinator = testing.coordinator(programme)
 
-    page.goto(f"{live_server.url}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill(coordinator.username)
-    page.get_by_label("Wachtwoord").fill("test-wachtwoord-123")
-    page.get_by_role("button", name="Inloggen").click()
+    browser_log_in(page, live_server.url, coordinator.username, "test-wachtwoord-123")
     page.goto(f"{live_server.url}/koppelingen/{match.pk}/zorgsignaal/")
     page.get_by_label("Wat is er gezien of gehoord?").fill("Blauwe plekken op de arm.")
     page.get_by_role("button", name="Zorgsignaal vastleggen").click()

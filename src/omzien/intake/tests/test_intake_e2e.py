@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from omzien import testing
 from omzien.intake.models import Offer, OfferStatus
+from omzien.testing import browser_log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -48,10 +49,7 @@ def test_volunteer_goes_from_sign_up_to_available(page, live_server):
     coordinator = testing.coordinator(programme)
     sign_up_as_volunteer(page, live_server.url)
 
-    page.goto(f"{live_server.url}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill(coordinator.username)
-    page.get_by_label("Wachtwoord").fill("test-wachtwoord-123")
-    page.get_by_role("button", name="Inloggen").click()
+    browser_log_in(page, live_server.url, coordinator.username, "test-wachtwoord-123")
     page.get_by_role("navigation").get_by_role("link", name="Werklijsten").click()
     page.locator("#list-offers").get_by_role("link", name="Kees Vrijwilliger").click()
 

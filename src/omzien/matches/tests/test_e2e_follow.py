@@ -7,15 +7,13 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from omzien.matches.models import Match, MatchStatus
+from omzien.testing import browser_log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def log_in(page, base_url):
-    page.goto(f"{base_url}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill("coordinator")
-    page.get_by_label("Wachtwoord").fill("omzien-demo-2026")
-    page.get_by_role("button", name="Inloggen").click()
+    browser_log_in(page, base_url, "coordinator", "omzien-demo-2026")
 
 
 def take_step(page, target: str, *, on=None, reason=""):

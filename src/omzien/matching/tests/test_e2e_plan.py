@@ -7,16 +7,14 @@ from django.core.management import call_command
 
 from omzien.matches.models import Match, MatchStatus
 from omzien.matching.models import PairRule
+from omzien.testing import browser_log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_coordinator_plans_the_pool_and_decides(page, live_server):
     call_command("load_demo", verbosity=0)
-    page.goto(f"{live_server.url}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill("coordinator")
-    page.get_by_label("Wachtwoord").fill("omzien-demo-2026")
-    page.get_by_role("button", name="Inloggen").click()
+    browser_log_in(page, live_server.url, "coordinator", "omzien-demo-2026")
     page.get_by_role("navigation").get_by_role("link", name="Plan voor de wachtlijst").click()
 
     page.get_by_role("button", name="Plan berekenen").click()

@@ -142,5 +142,5 @@ def test_pages_issue_a_bounded_number_of_queries(client, world, django_assert_ma
         ("matches:match_list", []),
         ("matching:request_detail", [world["request"].pk]),
     ]:
-        with django_assert_max_num_queries(15):
+        with django_assert_max_num_queries(18):
             assert client.get(reverse(name, args=args)).status_code == 200

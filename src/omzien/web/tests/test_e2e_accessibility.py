@@ -6,6 +6,7 @@ from django.core.management import call_command
 
 from omzien.intake.models import Offer, Request
 from omzien.matches.models import Match
+from omzien.testing import browser_log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -18,10 +19,7 @@ def test_coordinator_pages_pass_axe(page, live_server):
         status="waiting", programme__staff__username="coordinator"
     ).first()
     volunteer = Offer.objects.filter(programme__staff__username="coordinator").first()
-    page.goto(f"{live_server.url}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill("coordinator")
-    page.get_by_label("Wachtwoord").fill("omzien-demo-2026")
-    page.get_by_role("button", name="Inloggen").click()
+    browser_log_in(page, live_server.url, "coordinator", "omzien-demo-2026")
     page.get_by_role("navigation").wait_for()
 
     failures = {}

@@ -5,6 +5,8 @@ import re
 import pytest
 from django.core.management import call_command
 
+from omzien.testing import browser_log_in
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 DEMO_PASSWORD = "omzien-demo-2026"
@@ -17,10 +19,7 @@ def demo(live_server):
 
 
 def log_in(page, base_url: str, username: str) -> None:
-    page.goto(f"{base_url}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
+    browser_log_in(page, base_url, username, DEMO_PASSWORD)
 
 
 def test_coordinator_proposes_a_volunteer_for_the_longest_waiting_household(page, demo):

@@ -3,8 +3,9 @@
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
-from omzien.demo import generator
+from omzien.demo import generator, second_factor
 from omzien.demo.accounts import login_table
+from omzien.demo.api_clients import token_lines
 
 
 class Command(BaseCommand):
@@ -32,6 +33,18 @@ class Command(BaseCommand):
         if verbosity:
             self.stdout.write(self.style.SUCCESS(message))
             self.stdout.write(format_table(login_table()))
+            self.stdout.write(SECOND_FACTOR)
+            for username, secret in second_factor.secrets():
+                self.stdout.write(f"  {username.ljust(18)} {secret}")
+            self.stdout.write("")
+            for line in token_lines():
+                self.stdout.write(line)
+
+
+SECOND_FACTOR = """
+Medewerkers loggen in met een tweede stap: een code uit een app. Voor de demo:
+  .venv/bin/omzien demo_code <gebruikersnaam>     toont de code van nu
+of zet de sleutel van het account in een authenticator-app (FreeOTP en dergelijke):"""
 
 
 HEADER = ("gebruikersnaam", "wachtwoord", "rol", "bereik")

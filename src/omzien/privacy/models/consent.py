@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .scoping import ScopedQuerySet
+from omzien.privacy.scoping import ScopedQuerySet
 
 
 class Purpose(models.TextChoices):
@@ -95,6 +95,10 @@ class Consent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_purpose_display()} ({self.get_source_display()})"
+
+    @property
+    def subject_kind(self) -> str:
+        return next(kind for kind in SUBJECT_FIELDS if getattr(self, f"{kind}_id"))
 
     def withdraw(self) -> None:
         """Withdrawal takes effect at once: every check reads `current()`."""

@@ -1,0 +1,149 @@
+"""Every figure that can go on the map, per neighbourhood, district or municipality.
+
+Each column is suppressed on its own against its total, which the table publishes; the
+families whose area is unknown form one more cell, so that the areas still add up.
+"""
+
+from django.db.models import Count, Q, Sum
+from django.utils.translation import gettext_lazy as _
+
+from omzien.matches.models import MatchStatus
+
+from ..places import Level, area_of, areas
+from ..scope import Filters
+from ..suppression import suppress
+from ..tables import COUNT, DAYS, HOURS, PER_THOUSAND, Column, Figure, Row
+from .matches import running_during, running_on
+from .waiting import nobody, waiting_by_area
+
+UNKNOWN = "unknown"
+MEASURES = [
+    Column("waiting", _("wachtend op de laatste dag")),
+    Column("median_days", _("mediaan dagen gewacht"), DAYS),
+    Column("active", _("lopende koppelingen op de laatste dag")),
+    Column("new", _("nieuwe koppelingen")),
+    Column("closed", _("afgesloten koppelingen")),
+    Column("households", _("gezinnen bereikt")),
+    Column("youth", _("jongeren bereikt")),
+    Column("per_thousand", _("gezinnen bereikt per 1.000 huishoudens met kinderen"), PER_THOUSAND),
+    Column("hours", _("uren vrijwilligers"), HOURS),
+]
+CBS_COLUMN = Column("households_with_children", _("huishoudens met kinderen (CBS)"), COUNT)
+
+
+def match_counts(filters: Filters, level: Level) -> dict:
+    period = (filters.start, filters.end)
+    running = running_during(*period)
+    rows = (
+        filters.matches()
+        .annotate(area=area_of("request__", level))
+        .values("area")
+        .annotate(
+            active=Count("pk", filter=running_on(filters.end)),
+            new=Count("pk", filter=Q(started_on__range=period)),
+            closed=Count("pk", filter=Q(status=MatchStatus.CLOSED, ended_on__range=period)),
+            households=Count("request__household", distinct=True, filter=running),
+            youth=Count("request__youth", distinct=True, filter=running),
+        )
+        .order_by()
+    )
+    return {row.pop("area"): row for row in rows}
+
+
+def hours_by_area(filters: Filters, level: Level) -> dict:
+    rows = (
+        filters.contacts()
+        .filter(on__range=(filters.start, filters.end))
+        .annotate(area=area_of("match__request__", level))
+        .values("area")
+        .annotate(hours=Sum("hours"))
+        .order_by()
+    )
+    return {row["area"]: float(row["hours"] or 0) for row in rows}
+
+
+def per_thousand(count: int | None, households: int | None) -> float | None:
+    return None if count is None or not households else round(1000 * count / households, 1)
+
+
+def fold(raw: dict, keys: list) -> dict:
+    """Counts per area of `keys`; anything outside them joins the unknown cell (None)."""
+    result = dict.fromkeys(keys, 0)
+    for area, value in raw.items():
+        result[area if area in result else None] += value
+    return result
+
+
+def by_area(filters: Filters, level: Level, *, with_shapes: bool = False) -> tuple[Figure, list]:
+    """The table of every measure per area, and the areas themselves (for the map)."""
+    shown = areas(level, filters, with_shapes=with_shapes)
+    keys = [a.pk for a in shown] + [None]
+    matches = match_counts(filters, level)
+    raw = {
+        name: fold({a: row[name] for a, row in matches.items()}, keys)
+        for name in ("active", "new", "closed", "households", "youth")
+    }
+    counted = {name: suppress(counts) for name, counts in raw.items()}
+    waiting = waiting_by_area(filters, level, keys)
+    hours = fold(hours_by_area(filters, level), keys)
+    # An area's hours hide with the families and young people behind them.
+    people = suppress({k: raw["households"][k] + raw["youth"][k] for k in keys})
+
+    def values(key, hwc) -> dict:
+        return {
+            "waiting": waiting["waiting"][key],
+            "median_days": waiting["median_days"][key],
+            **{name: result.cells[key] for name, result in counted.items()},
+            "per_thousand": per_thousand(counted["households"].cells[key], hwc),
+            "hours": people.figure(key, round(hours[key], 1)),
+            "households_with_children": hwc,
+        }
+
+    hwc = {a.pk: a.households_with_children for a in shown}
+
+    def absent(key, households_with_children) -> frozenset[str]:
+        return missing(households_with_children) | nobody("median_days", count=waiting["raw"][key])
+
+    rows = [Row(a.code, a.name, values(a.pk, hwc[a.pk]), absent(a.pk, hwc[a.pk])) for a in shown]
+    if any(counts[None] for counts in (*raw.values(), waiting["raw"], hours)):
+        rows.append(Row(UNKNOWN, _("woonplaats onbekend"), values(None, None), absent(None, None)))
+    whole = filters.district or filters.municipality
+    total_hwc = whole.households_with_children if whole else sum_of(hwc.values())
+    total = Row(
+        "total",
+        _("Totaal"),
+        {
+            "waiting": waiting["total"],
+            "median_days": waiting["total_median_days"],
+            **{name: result.totals[0] for name, result in counted.items()},
+            "per_thousand": per_thousand(counted["households"].totals[0], total_hwc),
+            "hours": None if people.totals[0] is None else round(sum(hours.values()), 1),
+            "households_with_children": total_hwc,
+        },
+        missing(total_hwc) | nobody("median_days", count=sum(waiting["raw"].values())),
+    )
+    figure = Figure(
+        key="by_area",
+        title=_("Per %(level)s") % {"level": level.label},
+        explanation=_(
+            "De cijfers per gebied, geteld naar waar het gezin of de jongere woont. Bereikt: "
+            "met een koppeling die in de periode liep."
+        ),
+        columns=[*MEASURES, CBS_COLUMN],
+        rows=rows,
+        total=total,
+        empty=not any(sum(c.values()) for c in (*raw.values(), waiting["raw"], hours)),
+        row_heading=level.label,
+    )
+    return figure, shown
+
+
+def missing(households_with_children) -> frozenset[str]:
+    if households_with_children:
+        return frozenset()
+    return frozenset({"per_thousand", "households_with_children"})
+
+
+def sum_of(figures) -> int | None:
+    figures = list(figures)
+    return sum(figures) if figures and None not in figures else None

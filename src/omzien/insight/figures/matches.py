@@ -1,0 +1,151 @@
+"""Matches over time: running at the end of each month, started and closed in each month, and
+how long families waited from sign-up to the start of their match.
+
+A match runs from `started_on` until `ended_on`; a proposal that never started is not a match
+here. A reopened match has no end date again, so it counts as running.
+"""
+
+from datetime import date
+
+from django.db.models import Count, Q
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from omzien.matches.models import OPEN_MATCH_STATUSES, MatchStatus
+
+from ..scope import Filters
+from ..suppression import suppress
+from ..tables import DAYS, Chart, Column, Figure, Row
+from .stats import median, percentile
+from .waiting import nobody
+
+
+def running_on(day: date, prefix: str = "") -> Q:
+    """Matches running at the end of `day`."""
+    return Q(**{f"{prefix}started_on__lte": day}) & (
+        Q(**{f"{prefix}ended_on__isnull": True, f"{prefix}status__in": OPEN_MATCH_STATUSES})
+        | Q(**{f"{prefix}ended_on__gt": day})
+    )
+
+
+def running_during(start: date, end: date, prefix: str = "") -> Q:
+    """Matches that ran on at least one day from `start` to `end`."""
+    return Q(**{f"{prefix}started_on__lte": end}) & (
+        Q(**{f"{prefix}ended_on__isnull": True, f"{prefix}status__in": OPEN_MATCH_STATUSES})
+        | Q(**{f"{prefix}ended_on__gte": start})
+    )
+
+
+def active_trend(filters: Filters) -> Figure:
+    months = filters.months
+    counts = filters.matches().aggregate(
+        **{m.key: Count("pk", filter=running_on(m.end)) for m in months}
+    )
+    hidden = suppress(counts, groups=[])  # counts on single days: nothing adds them up
+    return Figure(
+        key="active_matches",
+        title=_("Lopende koppelingen"),
+        explanation=_("Hoeveel koppelingen op de laatste dag van elke maand liepen."),
+        columns=[Column("active", _("lopend"))],
+        rows=[
+            Row(m.key, m.label, {"active": hidden.cells[m.key]}, short=m.short_label)
+            for m in months
+        ],
+        chart=Chart("line", ("active",)),
+        empty=not any(counts.values()),
+    )
+
+
+def per_month(queryset, field: str) -> dict[str, int]:
+    rows = queryset.annotate(month=TruncMonth(field)).values("month").annotate(n=Count("pk"))
+    return {row["month"].strftime("%Y-%m"): row["n"] for row in rows}
+
+
+def new_and_closed(filters: Filters) -> Figure:
+    months, matches, period = filters.months, filters.matches(), (filters.start, filters.end)
+    sources = {
+        "new": per_month(matches.filter(started_on__range=period), "started_on"),
+        "closed": per_month(
+            matches.filter(status=MatchStatus.CLOSED, ended_on__range=period), "ended_on"
+        ),
+    }
+    counts = {(kind, m.key): n.get(m.key, 0) for kind, n in sources.items() for m in months}
+    groups = [[("new", m.key) for m in months], [("closed", m.key) for m in months]]
+    # Running now = running before + started - closed: hiding a month's started and closed
+    # together keeps one of them from being worked out from the running matches.
+    groups += [[("new", m.key), ("closed", m.key)] for m in months]
+    hidden = suppress(counts, groups)
+    rows = [
+        Row(
+            m.key,
+            m.label,
+            {k: hidden.cells[(k, m.key)] for k in ("new", "closed")},
+            short=m.short_label,
+        )
+        for m in months
+    ]
+    return Figure(
+        key="new_and_closed",
+        title=_("Nieuwe en afgesloten koppelingen per maand"),
+        explanation=_(
+            "Hoeveel koppelingen in elke maand begonnen, en hoeveel er in die maand zijn "
+            "afgesloten."
+        ),
+        columns=[Column("new", _("nieuw")), Column("closed", _("afgesloten"))],
+        rows=rows,
+        total=Row("total", _("Totaal"), {"new": hidden.totals[0], "closed": hidden.totals[1]}),
+        chart=Chart("bars", ("new", "closed")),
+        empty=not any(counts.values()),
+    )
+
+
+def time_to_match(filters: Filters) -> Figure:
+    """From sign-up to the start of the match, for matches that started in the period."""
+    months = filters.months
+    started = filters.matches().filter(started_on__range=(filters.start, filters.end))
+    days: dict[str, list[int]] = {m.key: [] for m in months}
+    for started_on, signed_up_at in started.values_list("started_on", "request__signed_up_at"):
+        waited = (started_on - timezone.localdate(signed_up_at)).days
+        days[started_on.strftime("%Y-%m")].append(waited)
+    hidden = suppress({key: len(values) for key, values in days.items()}, groups=[list(days)])
+    everyone = [d for values in days.values() for d in values]
+
+    def values(n: int | None, of: list[int]) -> dict:
+        """A median over a hidden count is hidden with it."""
+        if n is None:
+            return {"matches": None, "median": None, "p80": None}
+        return {"matches": n, "median": median(of), "p80": percentile(of, 80)}
+
+    return Figure(
+        key="time_to_match",
+        title=_("Tijd van aanmelding tot match"),
+        explanation=_(
+            "Hoeveel dagen er zaten tussen de aanmelding en de start van de koppeling, voor de "
+            "koppelingen die in de maand begonnen. De helft wachtte korter dan de mediaan; 8 "
+            "van de 10 wachtten korter dan het 80e percentiel."
+        ),
+        columns=[
+            Column("matches", _("gestarte koppelingen")),
+            Column("median", _("mediaan dagen"), DAYS),
+            Column("p80", _("80e percentiel dagen"), DAYS),
+        ],
+        rows=[
+            Row(
+                m.key,
+                m.label,
+                values(hidden.cells[m.key], days[m.key]),
+                unavailable=nobody("median", "p80", count=len(days[m.key])),
+                short=m.short_label,
+            )
+            for m in months
+        ],
+        total=Row(
+            "total",
+            _("Hele periode"),
+            values(hidden.totals[0], everyone),
+            unavailable=nobody("median", "p80", count=len(everyone)),
+        ),
+        chart=Chart("bars", ("median",)),
+        empty=not everyone,
+    )

@@ -1,0 +1,101 @@
+"""The yearly account to a funding municipality, made in the background as PDF and XLSX.
+
+The files hold aggregates only, suppressed like the dashboard. They are stored outside the
+static and media folders and handed out by a view that checks who asks.
+"""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.db import models
+from django.utils import timezone
+from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext_lazy as _
+
+from omzien.accounts.models import Role
+
+
+@deconstructible
+class ReportStorage(FileSystemStorage):
+    """Files under OMZIEN_REPORT_ROOT (default var/reports); never served as static or media."""
+
+    def __init__(self):
+        super().__init__()
+
+    @property
+    def base_location(self):
+        return Path(getattr(settings, "OMZIEN_REPORT_ROOT", settings.VAR_DIR / "reports"))
+
+    @property
+    def location(self):
+        return str(self.base_location.resolve())
+
+
+class AccountStatus(models.TextChoices):
+    QUEUED = "queued", _("in de wachtrij")
+    RUNNING = "running", _("wordt gemaakt")
+    DONE = "done", _("klaar")
+    FAILED = "failed", _("mislukt")
+
+
+class YearlyAccountQuerySet(models.QuerySet):
+    def for_user(self, user) -> "YearlyAccountQuerySet":
+        """Analysts see their municipality's accounts; organisation admins their organisation's."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.has_role(Role.ANALYST) and user.municipality_id:
+            return self.filter(municipality=user.municipality_id, organisation__isnull=True)
+        if user.has_role(Role.ORG_ADMIN) and user.organisation_id:
+            return self.filter(organisation=user.organisation_id)
+        return self.none()
+
+
+class YearlyAccount(models.Model):
+    municipality = models.ForeignKey(
+        "geo.Municipality", on_delete=models.CASCADE, related_name="+", verbose_name=_("gemeente")
+    )
+    year = models.PositiveSmallIntegerField(_("jaar"))
+    # Empty for an analyst's account of every programme; else only this organisation's.
+    organisation = models.ForeignKey(
+        "programmes.Organisation",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisatie"),
+    )
+    requested_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("gevraagd op"), default=timezone.now)
+    status = models.CharField(
+        _("status"), max_length=10, choices=AccountStatus.choices, default=AccountStatus.QUEUED
+    )
+    progress = models.PositiveSmallIntegerField(_("voortgang (%)"), default=0)
+    step = models.CharField(_("bezig met"), max_length=200, blank=True)
+    pdf = models.FileField(_("PDF"), storage=ReportStorage, upload_to="yearly/", blank=True)
+    xlsx = models.FileField(_("XLSX"), storage=ReportStorage, upload_to="yearly/", blank=True)
+    finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True)
+
+    objects = YearlyAccountQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("jaarverantwoording")
+        verbose_name_plural = _("jaarverantwoordingen")
+
+    def __str__(self) -> str:
+        return _("Jaarverantwoording %(year)s %(municipality)s") % {
+            "year": self.year,
+            "municipality": self.municipality.name,
+        }
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (AccountStatus.DONE, AccountStatus.FAILED)
+
+    def report(self, progress: int, step: str) -> None:
+        """Save how far the work is, for the page that polls it."""
+        self.progress, self.step = progress, step
+        type(self).objects.filter(pk=self.pk).update(progress=progress, step=step)

@@ -1,0 +1,183 @@
+"""Themes that recur: the reasons behind requests, per neighbourhood, and which stand out.
+
+A theme is flagged in a neighbourhood when it is markedly more frequent there than in the
+municipality as a whole: a shared challenge to take up with partners, not one family's.
+
+The test, for neighbourhood n and theme t, over the requests signed up in the period:
+
+- k requests of n mention t, out of N_n requests of n; the municipality has M requests of
+  which K mention t. Expected: N_n · K / M.
+- If n were like the municipality, its N_n requests would be a random draw from the M, and
+  k would follow the hypergeometric distribution. The one-sided p-value is P(X >= k), the
+  same as Fisher's exact test of n against the rest of the municipality.
+- All neighbourhood-theme pairs are tested at once, so the p-values are adjusted with
+  Benjamini-Hochberg (false discovery rate 5%).
+- A flag also needs k of at least MIN_COUNT (never below the suppression threshold) and k at
+  least RATIO times the expected count: significant, and big enough to matter.
+
+A flagged count is never a hidden one: the counts are suppressed first, against their
+published column totals (each theme over the municipality).
+"""
+
+from collections import Counter
+from datetime import date
+from typing import NamedTuple
+
+import numpy as np
+from django.utils.translation import gettext_lazy as _
+from scipy.stats import hypergeom
+
+from omzien.geo.models import Neighbourhood
+from omzien.intake.models import Request
+from omzien.vocabulary import Theme
+
+from .places import NEIGHBOURHOOD, area_of, home_in
+from .suppression import suppress, threshold
+
+MIN_COUNT = 5
+RATIO = 1.5
+FALSE_DISCOVERY_RATE = 0.05
+
+
+class FlaggedTheme(NamedTuple):
+    neighbourhood: Neighbourhood
+    theme: Theme
+    count: int
+    expected: float
+    ratio: float
+
+
+def adjusted(p_values: list[float]) -> list[float]:
+    """Benjamini-Hochberg adjusted p-values, in the order given."""
+    if not p_values:
+        return []
+    p = np.asarray(p_values, dtype=float)
+    order = np.argsort(p)
+    ranked = p[order] * len(p) / np.arange(1, len(p) + 1)
+    ranked = np.minimum.accumulate(ranked[::-1])[::-1]
+    result = np.empty_like(p)
+    result[order] = np.minimum(ranked, 1.0)
+    return result.tolist()
+
+
+def theme_counts(municipality, start: date, end: date, programmes=None) -> tuple[Counter, Counter]:
+    """Requests per neighbourhood (None: unknown), and (neighbourhood, theme) mentions."""
+    requests = Request.objects.filter(
+        home_in("", municipality),
+        signed_up_at__date__range=(start, end),
+    )
+    if programmes is not None:
+        requests = requests.in_programmes(programmes)
+    per_hood, mentions = Counter(), Counter()
+    rows = requests.annotate(hood=area_of("", NEIGHBOURHOOD)).values_list("hood", "themes")
+    for hood, themes in rows:
+        per_hood[hood] += 1
+        for theme in set(themes or []) & set(Theme.values):
+            mentions[(hood, theme)] += 1
+    return per_hood, mentions
+
+
+def theme_table(municipality, start: date, end: date, programmes=None) -> dict:
+    """The counts as published: requests per neighbourhood and mentions per theme, suppressed,
+    with every pair's expected count, ratio and whether it is flagged."""
+    hoods = list(
+        Neighbourhood.objects.filter(district__municipality=municipality)
+        .defer("geometry")
+        .order_by("name")
+    )
+    per_hood, mentions = theme_counts(municipality, start, end, programmes)
+    keys = [h.pk for h in hoods] + [None]
+    total = sum(per_hood.values())
+    cells = {(h, t): mentions[(h, t)] for h in keys for t in Theme.values}
+    shown = suppress(cells, groups=[[(h, t) for h in keys] for t in Theme.values])
+    requests = suppress({h: per_hood[h] for h in keys})
+    tested = [
+        (h, t)
+        for h in keys[:-1]
+        for t in Theme.values
+        if per_hood[h] and sum(mentions[(k, t)] for k in keys)
+    ]
+    theme_totals = {t: sum(mentions[(h, t)] for h in keys) for t in Theme.values}
+    p_values = [
+        float(hypergeom.sf(mentions[(h, t)] - 1, total, theme_totals[t], per_hood[h]))
+        for h, t in tested
+    ]
+    least = max(MIN_COUNT, threshold())
+    pairs = {}
+    for (h, t), p in zip(tested, adjusted(p_values), strict=True):
+        expected = per_hood[h] * theme_totals[t] / total
+        ratio = mentions[(h, t)] / expected
+        flagged = (
+            p < FALSE_DISCOVERY_RATE
+            and ratio >= RATIO
+            and mentions[(h, t)] >= least
+            and shown.cells[(h, t)] is not None
+        )
+        pairs[(h, t)] = {"expected": expected, "ratio": ratio, "p": p, "flagged": flagged}
+    return {
+        "neighbourhoods": hoods,
+        "cells": shown.cells,
+        "theme_totals": dict(zip(Theme.values, shown.totals, strict=True)),
+        "requests": requests.cells,
+        "requests_total": requests.totals[0],
+        "pairs": pairs,
+        "unknown": per_hood[None] > 0,
+    }
+
+
+def flags(table: dict) -> list[FlaggedTheme]:
+    """The flagged pairs of a theme table, strongest first."""
+    hoods = {h.pk: h for h in table["neighbourhoods"]}
+    rows = [
+        FlaggedTheme(
+            hoods[h],
+            Theme(t),
+            table["cells"][(h, t)],
+            round(pair["expected"], 1),
+            round(pair["ratio"], 2),
+        )
+        for (h, t), pair in table["pairs"].items()
+        if pair["flagged"]
+    ]
+    return sorted(rows, key=lambda r: (-r.ratio, r.neighbourhood.name, r.theme))
+
+
+def flagged_themes(municipality, start: date, end: date, programmes=None) -> list[FlaggedTheme]:
+    """Themes markedly more frequent in one neighbourhood than in the whole municipality, among
+    the requests signed up from `start` to `end` (optionally only in `programmes`, ids);
+    strongest first. See the module's text for the test."""
+    return flags(theme_table(municipality, start, end, programmes))
+
+
+def published(table: dict, district=None) -> dict:
+    """The table as the page shows it: one row per neighbourhood (of the district, if one is
+    chosen), the theme totals of the municipality, and the flags."""
+    hoods = [h for h in table["neighbourhoods"] if district is None or h.district_id == district.pk]
+    keys = [(h.code, h.name, h.pk) for h in hoods]
+    if table["unknown"] and district is None:
+        keys.append(("unknown", _("woonplaats onbekend"), None))
+    rows = [
+        {
+            "key": code,
+            "label": name,
+            "requests": table["requests"][pk],
+            "cells": [
+                {
+                    "count": table["cells"][(pk, t)],
+                    "flagged": table["pairs"].get((pk, t), {}).get("flagged", False),
+                }
+                for t in Theme.values
+            ],
+        }
+        for code, name, pk in keys
+    ]
+    codes = {h.code for h in hoods}
+    return {
+        "rows": rows,
+        "totals": [table["theme_totals"][t] for t in Theme.values],
+        "flagged": [f for f in flags(table) if f.neighbourhood.code in codes],
+        "themes": [Theme(t) for t in Theme.values],
+        "empty": table["requests_total"] == 0,
+        "min_count": max(MIN_COUNT, threshold()),
+        "ratio": RATIO,
+    }

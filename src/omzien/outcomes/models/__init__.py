@@ -1,0 +1,43 @@
+from .answers import (
+    LIVE,
+    Administration,
+    AdministrationStatus,
+    AdministrationStatusChange,
+    Answer,
+    Goal,
+    GoalScore,
+    Mode,
+    own_requests,
+)
+from .instruments import (
+    Instrument,
+    InstrumentVersion,
+    Item,
+    Phase,
+    ProgrammeInstrument,
+    Respondent,
+    Scale,
+    ScalePoint,
+    Scoring,
+)
+
+__all__ = [
+    "LIVE",
+    "Administration",
+    "AdministrationStatus",
+    "AdministrationStatusChange",
+    "Answer",
+    "Goal",
+    "GoalScore",
+    "Instrument",
+    "InstrumentVersion",
+    "Item",
+    "Mode",
+    "Phase",
+    "ProgrammeInstrument",
+    "Respondent",
+    "Scale",
+    "ScalePoint",
+    "Scoring",
+    "own_requests",
+]

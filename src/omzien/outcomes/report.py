@@ -1,0 +1,185 @@
+"""The outcome report: what the support changed, per instrument and subscale, and how matches
+ended. Aggregates only; every count passes small-number suppression before it leaves.
+
+Call `outcome_report(programmes, municipality=None, start=None, end=None)`. The insight
+app's yearly account and the API use the same function, so every screen shows one truth.
+"""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from omzien.insight.suppression import suppress, threshold
+from omzien.matches.models import AS_PLANNED, Match, MatchStatus
+from omzien.vocabulary import ClosureReason
+
+from .models import Administration, Instrument, Item, Phase
+from .scoring import TOTAL
+from .statistics import PairedChange, paired_change
+
+UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class ChangeRow:
+    """The paired change from intake to closure of one instrument's subscale (or total)."""
+
+    instrument: str
+    subscale: str  # the subscale's name; "" for the total score (for goals: the T-score)
+    n: int | None  # the number of pairs; None when suppressed (never shown as zero)
+    change: PairedChange | None  # None when suppressed
+
+    @property
+    def suppressed(self) -> bool:
+        return self.n is None
+
+
+@dataclass(frozen=True)
+class Share:
+    """`count` of `total`, and their ratio; each None when suppressed."""
+
+    count: int | None
+    total: int | None
+    share: float | None
+
+    @property
+    def percent(self) -> int | None:
+        return None if self.share is None else round(self.share * 100)
+
+
+@dataclass(frozen=True)
+class OutcomeReport:
+    start: date | None
+    end: date | None
+    threshold: int  # counts from 1 up to (not including) this are suppressed
+    changes: list[ChangeRow]
+    closures: list[tuple[str, str, int | None]]  # (reason code, label, count)
+    closures_total: int | None
+    as_planned: Share  # closures that ended as planned
+    specialist_care: Share  # closures during which specialist youth care started
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing at all in this period: no pairs and no closures."""
+        return not self.changes and self.closures_total == 0
+
+
+def outcome_report(programmes, municipality=None, start=None, end=None) -> OutcomeReport:
+    """The report for `programmes` (Programme objects or ids), optionally for the families
+    living in one `municipality`, for closures from `start` to `end` (both included)."""
+    ids = [getattr(p, "pk", p) for p in programmes]
+    return OutcomeReport(
+        start,
+        end,
+        threshold(),
+        changes(ids, municipality, start, end),
+        *closures(ids, municipality, start, end),
+    )
+
+
+def lives_in(municipality, prefix: str = "") -> Q:
+    if municipality is None:
+        return Q()
+    return Q(**{f"{prefix}household__postcode_area__municipality": municipality}) | Q(
+        **{f"{prefix}youth__postcode_area__municipality": municipality}
+    )
+
+
+def between(field: str, start, end) -> Q:
+    q = Q()
+    if start:
+        q &= Q(**{f"{field}__gte": start})
+    if end:
+        q &= Q(**{f"{field}__lte": end})
+    return q
+
+
+def changes(ids, municipality, start, end) -> list[ChangeRow]:
+    """Pairs: a closure answered in the period and the intake of the same request."""
+    answered = Administration.objects.answered().filter(
+        lives_in(municipality, "request__"), request__programme__in=ids
+    )
+    closing = answered.filter(between("answered_on", start, end), phase=Phase.CLOSURE, round=0)
+    intake = answered.filter(phase=Phase.INTAKE, request__in=closing.values("request")).values_list(
+        "request_id", "instrument_id", "scores"
+    )
+    before = {(request, instrument): scores for request, instrument, scores in intake}
+    values: dict[tuple[int, str], tuple[list, list]] = defaultdict(lambda: ([], []))
+    for request, instrument, scores in closing.values_list("request_id", "instrument_id", "scores"):
+        first = before.get((request, instrument))
+        for subscale, after in scores.items():
+            pair = values[(instrument, subscale)]
+            pair[0].append(None if first is None else first.get(subscale))
+            pair[1].append(after)
+    computed = {key: paired_change(*pair) for key, pair in values.items()}
+    # A subscale asked only after the start (satisfaction with the volunteer) has no pairs.
+    computed = {key: change for key, change in computed.items() if change.n}
+    # Each row stands alone (no total is published), so only small rows themselves are hidden.
+    shown = suppress({key: change.n for key, change in computed.items()}, groups=[])
+    names, order = ordered(computed)
+    return [
+        ChangeRow(
+            names[key[0]],
+            key[1],
+            shown.cells[key],
+            shown.figure(key, computed[key]),
+        )
+        for key in order
+    ]
+
+
+def ordered(keys) -> tuple[dict[int, str], list[tuple[int, str]]]:
+    """Instrument names, and the rows by instrument name; within one instrument the total
+    first, then the subscales in the order of their items."""
+    instruments = {i for i, _ in keys}
+    names = dict(Instrument.objects.filter(pk__in=instruments).values_list("pk", "name"))
+    position: dict[tuple[int, str], int] = {}
+    items = Item.objects.filter(version__instrument__in=instruments).order_by(
+        "version__number", "position"
+    )
+    for key in items.values_list("version__instrument_id", "subscale"):
+        position.setdefault(key, len(position))
+    return names, sorted(
+        keys, key=lambda k: (names[k[0]], k[1] != TOTAL, position.get(k, len(position)), k[1])
+    )
+
+
+def closures(ids, municipality, start, end) -> tuple:
+    """Closures by reason, the share that ended as planned and the share with specialist care."""
+    ended = Match.objects.filter(
+        lives_in(municipality, "request__"),
+        between("ended_on", start, end),
+        status=MatchStatus.CLOSED,
+        request__programme__in=ids,
+    ).values_list("closure_reason", "ended_early", "specialist_care")
+    reasons, planned, care = Counter(), Counter(), Counter()
+    for reason, early, specialist in ended:
+        reasons[reason or UNKNOWN] += 1
+        if early is None and reason:
+            early = reason not in AS_PLANNED
+        if early is not None:
+            planned["planned" if not early else "early"] += 1
+        if specialist is not None:
+            care["yes" if specialist else "no"] += 1
+    labels = [(code, str(label)) for code, label in ClosureReason.choices]
+    labels.append((UNKNOWN, _("niet vastgelegd")))
+    counts = {code: reasons[code] for code, _label in labels}
+    by_reason = suppress(counts)
+    rows = [(code, label, by_reason.cells[code]) for code, label in labels if counts[code]]
+    return (
+        rows,
+        by_reason.totals[0],
+        share(planned, "planned", "early"),
+        share(care, "yes", "no"),
+    )
+
+
+def share(counter: Counter, yes: str, no: str) -> Share:
+    shown = suppress({yes: counter[yes], no: counter[no]})
+    total = shown.totals[0]
+    count = shown.cells[yes]
+    ratio = count / total if count is not None and total else None
+    return Share(count, total, ratio)

@@ -1,0 +1,191 @@
+"""The pages: who may open them, what they show, and the forms behind them."""
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from omzien import testing
+from omzien.accounts.models import Role
+from omzien.outcomes.models import Administration, AdministrationStatus, Goal, Phase
+
+from . import world
+from .test_report import MONEY_AFTER, MONEY_BEFORE, pairs
+
+pytestmark = pytest.mark.django_db
+REPORT = reverse("outcomes:report")
+
+
+@pytest.fixture
+def geo():
+    return testing.geography()
+
+
+@pytest.fixture
+def programme(geo):
+    made = world.programme()
+    made.municipalities.add(geo["municipality"])
+    return made
+
+
+def login(client, role, **fields):
+    account = testing.user(role, **fields)
+    client.force_login(account)
+    return account
+
+
+@pytest.mark.parametrize(
+    "role", [Role.VOLUNTEER, Role.REFERRER, Role.COORDINATOR, Role.PARENT, Role.RESEARCHER]
+)
+def test_the_report_is_refused_to_other_roles(client, role):
+    login(client, role)
+    assert client.get(REPORT).status_code == 403
+
+
+def test_the_report_sends_anonymous_visitors_to_log_in(client):
+    assert client.get(REPORT).status_code == 302
+
+
+def test_org_admin_sees_the_report_of_own_organisation_in_bounded_queries(
+    client, geo, programme, django_assert_max_num_queries
+):
+    pairs(programme, geo["near"], MONEY_BEFORE, MONEY_AFTER)
+    other = world.programme()
+    login(client, Role.ORG_ADMIN, organisation=programme.organisation)
+
+    with django_assert_max_num_queries(16):
+        response = client.get(REPORT)
+    content = response.content.decode()
+    assert response.status_code == 200 and 'id="changes"' in content
+    assert "Geld" in content and "0,88" in content  # the mean change, in Dutch notation
+    assert other.name not in content
+    refused = client.get(REPORT, {"programme": other.slug})
+    assert refused.context["report"] is None and refused.context["form"].errors
+
+
+def test_analyst_sees_aggregates_of_their_municipality_only(client, geo, programme):
+    pairs(programme, geo["near"], MONEY_BEFORE, MONEY_AFTER, prefix="Achternaam")
+    login(client, Role.ANALYST, municipality=geo["municipality"])
+
+    content = client.get(REPORT).content.decode()
+    assert 'id="changes"' in content and "Achternaam" not in content and "Teststad" in content
+
+    request = Administration.objects.first().request
+    for name, args in (
+        ("outcomes:request_questionnaires", [request.pk]),
+        ("outcomes:goals", [request.pk]),
+        ("outcomes:own_list", []),
+    ):
+        assert client.get(reverse(name, args=args)).status_code == 403
+
+
+def test_analyst_of_another_municipality_sees_an_empty_state(client, geo, programme):
+    from omzien.geo.models import Municipality
+
+    pairs(programme, geo["near"], MONEY_BEFORE, MONEY_AFTER)
+    elsewhere = Municipality.objects.create(code="GM9996", name="Anders", lat=52, lon=6)
+    login(client, Role.ANALYST, municipality=elsewhere)
+    response = client.get(REPORT)
+    assert 'id="empty"' in response.content.decode() and response.context["report"] is None
+
+
+def test_a_period_without_data_says_so(client, programme):
+    login(client, Role.ORG_ADMIN, organisation=programme.organisation)
+    response = client.get(REPORT, {"start": "2001-01-01", "end": "2001-12-31"})
+    assert response.context["report"].is_empty
+    assert "In deze periode is geen koppeling afgesloten" in response.content.decode()
+
+
+def test_coordinator_enters_a_paper_questionnaire_and_must_confirm_a_replacement(
+    client, geo, programme, django_assert_max_num_queries
+):
+    request = world.after_intake(programme, geo["near"])
+    coordinator = testing.coordinator(programme)
+    client.force_login(coordinator)
+    with django_assert_max_num_queries(14):
+        page = client.get(reverse("outcomes:request_questionnaires", args=[request.pk]))
+    assert page.status_code == 200 and "Situatie van het gezin" in page.content.decode()
+
+    url = reverse("outcomes:enter_paper", args=[request.pk, world.SITUATION, Phase.INTAKE, 0])
+    form = client.get(url)
+    html = form.content.decode()
+    assert "<legend" in html and 'type="radio"' in html and "Geld: kunnen jullie" in html
+    items = list(form.context["form"].questions)
+    data = {items[0]: 2, items[1]: 4, "answered_on": timezone.localdate().isoformat()}
+
+    assert client.post(url, data).status_code == 302
+    again = client.post(url, data)
+    assert again.status_code == 400 and "Vink aan om te vervangen" in again.content.decode()
+    replaced = client.post(url, data | {items[0]: 3, "replace": "on", "reason": "Typfout"})
+    assert replaced.status_code == 302
+    rows = Administration.objects.filter(request=request).order_by("pk")
+    assert [r.status for r in rows] == [
+        AdministrationStatus.SUPERSEDED,
+        AdministrationStatus.ANSWERED,
+    ]
+    assert rows[1].entered_by == coordinator and rows[1].scores["Geld"] == 3
+
+
+def test_coordinator_pages_refuse_other_programmes_and_other_roles(client, geo, programme):
+    request = world.after_intake(programme, geo["near"])
+    url = reverse("outcomes:request_questionnaires", args=[request.pk])
+    client.force_login(testing.coordinator(world.programme()))
+    assert client.get(url).status_code == 404
+    for role in (Role.VOLUNTEER, Role.REFERRER, Role.PARENT):
+        login(client, role)
+        assert client.get(url).status_code == 403
+
+
+def test_goals_at_intake_then_scored_at_closure(client, geo):
+    programme = world.programme()
+    world.uses(programme, world.GOALS, interim=True)
+    match = world.closed_match(programme, geo["near"], ended_on=timezone.localdate())
+    client.force_login(testing.coordinator(programme))
+    url = reverse("outcomes:goals", args=[match.request.pk])
+    # As a browser sends it: every row's weight keeps its 1 unless changed.
+    management = {"doel-TOTAL_FORMS": 5, "doel-INITIAL_FORMS": 0} | {
+        f"doel-{i}-weight": 1 for i in range(5)
+    }
+    one = {"doel-0-description": "Vaker naar buiten", "doel-0-weight": 1, "doel-0-start_level": -1}
+
+    assert "Kies twee tot vijf doelen" in client.post(url, management | one).content.decode()
+    two = one | {"doel-1-description": "Rust in huis", "doel-1-weight": 2, "doel-1-start_level": -2}
+    assert client.post(url, management | two).status_code == 302
+    goals = list(Goal.objects.filter(request=match.request))
+    intake = Administration.objects.get(request=match.request, phase=Phase.INTAKE)
+    assert len(goals) == 2 and intake.total < 50
+
+    closure = reverse(
+        "outcomes:enter_paper", args=[match.request.pk, world.GOALS, Phase.CLOSURE, 0]
+    )
+    levels = {f"q{goals[0].pk}": 1, f"q{goals[1].pk}": 0, "answered_on": timezone.localdate()}
+    assert client.post(closure, levels).status_code == 302
+    scored = Administration.objects.get(request=match.request, phase=Phase.CLOSURE)
+    assert scored.total == pytest.approx(50 + 10 * 1 / (0.7 * 5 + 0.3 * 9) ** 0.5)
+    assert client.get(url).context["locked"]
+
+
+def test_parent_answers_on_their_own_page_once(client, geo, programme):
+    request = world.after_intake(programme, geo["near"])
+    parent = login(client, Role.PARENT)
+    request.household.parents.update(account=parent)
+
+    listing = client.get(reverse("outcomes:own_list"))
+    assert "Tevredenheid en ervaren steun" in listing.content.decode()
+    assert "Situatie van het gezin" not in listing.content.decode()  # the coordinator's
+    url = reverse("outcomes:own_answer", args=[request.pk, world.SUPPORT, Phase.INTAKE, 0])
+    form = client.get(url).context["form"]
+    assert len(form.questions) == 5  # satisfaction with the volunteer is not asked yet
+    assert client.post(url, {}).status_code == 400
+    first = next(iter(form.questions))
+    assert client.post(url, {first: 4}).status_code == 302
+    saved = Administration.objects.get(request=request)
+    assert saved.mode == "own_page" and saved.entered_by == parent
+    assert client.post(url, {first: 5}).status_code == 404
+    assert 'id="empty"' in client.get(reverse("outcomes:own_list")).content.decode()
+
+
+def test_nobody_answers_for_another_family(client, geo, programme):
+    request = world.after_intake(programme, geo["near"])
+    login(client, Role.PARENT)
+    url = reverse("outcomes:own_answer", args=[request.pk, world.SUPPORT, Phase.INTAKE, 0])
+    assert client.get(url).status_code == 404

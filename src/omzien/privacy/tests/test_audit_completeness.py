@@ -1,0 +1,136 @@
+"""Audit completeness: a coordinator runs through every page of the project; every page that
+shows personal data leaves exactly one audit row, and every refused attempt does too.
+
+The pages come from the URL resolver, so a new app's pages are in this test without being
+listed. A page "shows personal data" when its HTML holds a name, e-mail address or full
+postcode of the world's people: judged from the answer, not from the audit code under test.
+Pages with an id in the address are tried with the ids of every kind of personal-data row.
+"""
+
+import itertools
+import re
+
+import pytest
+from django.apps import apps
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+from django.urls.converters import IntConverter
+
+from omzien.privacy.models import AuditAction, AuditEvent
+from omzien.privacy.subjects import personal_models
+
+pytestmark = pytest.mark.django_db
+
+SECRETS = (
+    "Alfa",
+    "Bravo",
+    "Charlie",
+    "Delta",
+    "Yilmaz",
+    "sanne@example.org",
+    "kees@example.org",
+    "9801 AB",
+)
+SKIPPED_NAMESPACES = {"admin"}  # Django's admin: functional management, its own log
+# Pages that must be reached with personal data: the test is not vacuous if a world fixture breaks.
+AT_LEAST = {
+    "matches:match_detail",
+    "matching:request_detail",
+    "screening:offer_detail",
+    "intake:waiting_list",
+    "privacy:person",
+}
+GROUP = re.compile(r"\(\?P<(\w+)>([^()]*)\)")
+
+
+def patterns(resolver=None, namespace=""):
+    """(name, {kwarg: 'int' | [choices]}) of every named pattern, recursively."""
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            if entry.namespace not in SKIPPED_NAMESPACES:
+                yield from patterns(entry, inner)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{namespace}{entry.name}", kwargs_of(entry)
+
+
+def kwargs_of(entry) -> dict | None:
+    """What each keyword of the pattern takes; None when we cannot fill it in."""
+    converters = getattr(entry.pattern, "converters", {})
+    if converters:
+        return {
+            name: "int" if isinstance(conv, IntConverter) else None
+            for name, conv in converters.items()
+        }
+    found = {}
+    for name, body in GROUP.findall(entry.pattern.regex.pattern):
+        if body in (r"\d+", "[0-9]+"):
+            found[name] = "int"
+        elif re.fullmatch(r"[\w-]+(\|[\w-]+)*", body):
+            found[name] = body.split("|")
+        else:
+            found[name] = None
+    return found
+
+
+def candidate_ids(user) -> list[int]:
+    """The first visible row of every personal-data model: one id per kind of object."""
+    ids = set()
+    for model in personal_models():
+        manager = model._default_manager
+        rows = manager.visible_to(user) if hasattr(manager, "visible_to") else manager.all()
+        ids.update(rows.order_by("pk").values_list("pk", flat=True)[:1])
+    return sorted(ids)
+
+
+def addresses(name, kinds, ids):
+    """Every way to fill in this pattern's keywords: ids for numbers, each choice for the rest."""
+    if kinds is None or any(kind is None for kind in kinds.values()):
+        return []
+    options = [
+        [(key, value) for value in (ids if kind == "int" else kind)] for key, kind in kinds.items()
+    ]
+    return [reverse(name, kwargs=dict(combo)) for combo in itertools.product(*options)]
+
+
+@pytest.fixture
+def open_concern(world):
+    """A concern on the running match, when the concerns app is there: its pages count too."""
+    try:
+        concern = apps.get_model("concerns", "Concern")
+    except LookupError:
+        return None
+    return concern.objects.create(
+        match=world["match"], reported_by=world["coordinator"], signs="Blauwe plek"
+    )
+
+
+def test_every_page_with_personal_data_leaves_one_audit_row(client, world, open_concern):
+    coordinator = world["coordinator"]
+    client.force_login(coordinator)
+    client.raise_request_exception = False  # a page that crashes serves nothing; its own tests tell
+    ids = candidate_ids(coordinator)
+    served, visits = set(), 0
+    for name, kinds in patterns():
+        urls = [reverse(name)] if kinds == {} else addresses(name, kinds, ids)
+        for url in urls:
+            before = AuditEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+            response = client.get(url)
+            new = list(AuditEvent.objects.filter(pk__gt=before))
+            visits += 1
+            assert len(new) <= 1, f"{url} wrote {len(new)} audit rows"
+            body = response.content.decode(errors="replace")
+            guarded = hasattr(resolve(url).func, "allowed_roles")  # behind role_required
+            if guarded and response.status_code in (403, 404):
+                assert new and new[0].action == AuditAction.REFUSED, f"{url}: refusal not logged"
+            if response.status_code == 200 and any(secret in body for secret in SECRETS):
+                assert new, f"{url} ({name}) showed personal data without an audit row"
+                assert new[0].user == coordinator and new[0].url_name == name
+                numbers = {int(n) for n in re.findall(r"/(\d+)(?=[/.]|$)", url)}
+                if numbers:
+                    assert new[0].object_type, f"{url}: the row names no object"
+                    assert new[0].object_id in numbers, f"{url}: the row names another object"
+                served.add(name)
+            if name in served:
+                break
+    assert served >= AT_LEAST, f"not reached with personal data: {AT_LEAST - served}"
+    assert visits > len(served)

@@ -1,0 +1,92 @@
+"""The social map: partners per district, found by postcode; and referring a family on."""
+
+import pytest
+from django.urls import reverse
+
+from omzien import testing
+from omzien.accounts.models import Role
+from omzien.geo.models import District, Municipality, Neighbourhood, PostcodeArea
+from omzien.matches.models import Match
+from omzien.support_figures.models import OnwardReferral, Partner
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world():
+    geo = testing.geography()
+    east = District.objects.create(code="WK999802", name="Oost", municipality=geo["municipality"])
+    hood = Neighbourhood.objects.create(code="BU99980201", name="Oosterpark", district=east)
+    PostcodeArea.objects.create(
+        pc4="9804", lat=52.0, lon=5.1, municipality=geo["municipality"], neighbourhood=hood
+    )
+    centre = geo["neighbourhood"].district
+    make = Partner.objects.create
+    school = make(
+        name="Basisschool De Linde",
+        kind="school",
+        district=centre,
+        offers="Huiswerkklas",
+        audience=["children"],
+    )
+    club = make(name="VV Oost", kind="sport", district=east, offers="Voetbal voor iedereen")
+    make(name="Oude club", kind="sport", district=east, offers="Gestopt", is_active=False)
+    return {"geo": geo, "school": school, "club": club, "centre": centre}
+
+
+def test_search_by_postcode_finds_the_partners_of_that_district(client, world):
+    client.force_login(testing.user(Role.CARE_PROFESSIONAL))
+    url = reverse("support_figures:partners")
+    found = client.get(url, {"postcode": "9804 AB"}).context["partners"]
+    assert [p.name for p in found] == ["VV Oost"]
+    assert [p.name for p in client.get(url, {"postcode": "9801"}).context["partners"]] == [
+        "Basisschool De Linde"
+    ]
+    assert [p.name for p in client.get(url, {"text": "huiswerk"}).context["partners"]] == [
+        "Basisschool De Linde"
+    ]
+    response = client.get(url, {"postcode": "1234"})
+    assert response.status_code == 400 and "bestaat niet" in response.content.decode()
+
+
+def test_staff_add_partners_only_in_their_own_municipalities(client, world):
+    programme = testing.programme()
+    programme.municipalities.add(world["geo"]["municipality"])
+    client.force_login(testing.coordinator(programme))
+    elsewhere = Municipality.objects.create(code="GM9991", name="Ver weg")
+    far = District.objects.create(code="WK999101", name="Ver", municipality=elsewhere)
+    data = {
+        "name": "Jongerenwerk Centrum",
+        "kind": "youth_work",
+        "offers": "Inloop",
+        "audience": ["teenagers"],
+        "is_active": "on",
+    }
+    url = reverse("support_figures:new_partner")
+    assert client.post(url, data | {"district": far.pk}).status_code == 400
+    assert client.post(url, data | {"district": world["centre"].pk}).status_code == 302
+    assert Partner.objects.get(name="Jongerenwerk Centrum").audience == ["teenagers"]
+
+
+def test_a_closure_records_to_which_partner_the_family_went_on(client, world):
+    geo = world["geo"]
+    programme = testing.programme()
+    request = testing.waiting_request(programme, geo["near"])
+    offer = testing.available_offer(programme, geo["near"])
+    Match.objects.create(request=request, offer=offer)
+    client.force_login(testing.coordinator(programme))
+    url = reverse("support_figures:onward_referral", args=[request.pk])
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url,
+        {
+            "partner": world["school"].pk,
+            "referred_on": "2026-01-05",
+            "note": "Huiswerkklas op dinsdag",
+        },
+    )
+    assert response.status_code == 302
+    assert OnwardReferral.objects.get().partner == world["school"]
+    other = testing.coordinator(testing.programme())
+    client.force_login(other)
+    assert client.get(url).status_code == 404
