@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 import qrcode
 import qrcode.image.svg
 from django import forms
+from django.conf import settings
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -52,7 +53,10 @@ class TwoFactorMiddleware:
 
 
 class LoginView(auth_views.LoginView):
-    """The password first; staff go on to the second step before anything else."""
+    """The password first (or the organisation's own sign-on); staff go on to the second step."""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs) | {"oidc_enabled": settings.OIDC_ENABLED}
 
     def get_success_url(self) -> str:
         target = super().get_success_url()
