@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
+from django_tasks_db.management.commands import db_worker
 
 from omzien import testing
 from omzien.matches.models import MatchStatus, Reminder
@@ -81,8 +82,11 @@ def test_a_failed_send_is_tried_again_the_next_night(programme, settings):
     assert run() == 1 and len(mail.outbox) == 1
 
 
-def test_the_nightly_command_queues_the_work_and_the_worker_runs_it(programme):
+def test_the_nightly_command_queues_the_work_and_the_worker_runs_it(programme, monkeypatch):
     active_match(programme, testing.geography()["near"], days_ago=20, last_name="Laat")
+    # The real worker, in this process: it must not close the test's database connection
+    # between tasks, as it does with stale connections in production.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
 
     call_command("nightly", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert mail.outbox == []  # queued, not yet run
