@@ -45,7 +45,7 @@ def concern_create(request, match_pk: int):
 @role_required(*REPORTERS)
 def report_own(request, match_pk: int):
     """A volunteer, parent or young person reports a worry about their own match."""
-    match = _match(Match.objects.own_of(request.user), match_pk)
+    match = _match(Match.objects.visible_to(request.user).open(), match_pk)
     form = ReportForm(match, request.POST or None)
     if request.method == "POST" and form.is_valid():
         concern = form.save_for(request.user, reported_on=timezone.localdate())

@@ -15,6 +15,7 @@ def open_concerns(user, programme):
         .with_direct_access(user)
         .select_related(
             "handler",
+            "child",
             "match__request__household",
             "match__request__youth",
             "match__offer__volunteer",

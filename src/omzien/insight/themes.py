@@ -112,6 +112,9 @@ def theme_table(municipality, start: date, end: date, programmes=None) -> dict:
             and ratio >= RATIO
             and mentions[(h, t)] >= least
             and shown.cells[(h, t)] is not None
+            # Expected and ratio are derived from the neighbourhood's request count: when that
+            # count is hidden, publishing them would give it back.
+            and requests.cells[h] is not None
         )
         pairs[(h, t)] = {"expected": expected, "ratio": ratio, "p": p, "flagged": flagged}
     return {

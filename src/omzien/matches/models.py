@@ -130,6 +130,8 @@ class Match(VersionedStatusModel):
         )
 
     def check_guard(self, target: str) -> None:
+        from omzien.intake.models import OfferStatus
+
         if self.status == M.CLOSED and target == M.ACTIVE:
             if not self.can_reopen(timezone.localdate()):
                 raise ValidationError(
@@ -137,6 +139,11 @@ class Match(VersionedStatusModel):
                         "Een koppeling kan één keer heropend worden, binnen %(days)s dagen na het afsluiten."
                     )
                     % {"days": REOPEN_WITHIN_DAYS},
+                    code="reopen",
+                )
+            if self.offer.status == OfferStatus.WITHDRAWN:
+                raise ValidationError(
+                    _("De vrijwilliger heeft afscheid genomen; koppel het gezin opnieuw."),
                     code="reopen",
                 )
             others = Match.objects.open().filter(request_id=self.request_id).exclude(pk=self.pk)

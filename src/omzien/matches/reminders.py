@@ -21,7 +21,7 @@ from django_tasks import task
 from omzien.accounts.models import Role, User
 from omzien.screening.models import Certificate
 
-from .models import Match, Moment, Reminder
+from .models import OPEN_MATCH_STATUSES, Match, Moment, Reminder
 
 logger = logging.getLogger(__name__)
 CERTIFICATE_WARNING = timedelta(days=60)
@@ -52,7 +52,7 @@ def _expiring_certificates(day: date):
         .exclude(volunteer__in=renewed.values("volunteer"))
         .expiring_between(day, day + CERTIFICATE_WARNING)
         .select_related("volunteer")
-        .prefetch_related("volunteer__offers__programme")
+        .prefetch_related("volunteer__offers__programme", "volunteer__offers__matches")
     )
 
 
@@ -81,7 +81,13 @@ def _remind_moment(moment: Moment) -> int:
 
 def _remind_certificate(certificate: Certificate) -> int:
     volunteer = certificate.volunteer
-    programmes = [offer.programme for offer in volunteer.offers.all()]
+    # Only the programmes the volunteer is matched in now: other organisations' offers are theirs.
+    offers = [
+        o
+        for o in volunteer.offers.all()
+        if any(m.status in OPEN_MATCH_STATUSES for m in o.matches.all())
+    ]
+    programmes = [offer.programme for offer in offers]
     messages = []
     if volunteer.email:
         body = render_to_string(
@@ -95,7 +101,7 @@ def _remind_certificate(certificate: Certificate) -> int:
         messages.append(EmailMessage(_("Uw VOG verloopt binnenkort"), body, to=[volunteer.email]))
     if to := _coordinator_addresses(programmes):
         notice = _("De VOG van een vrijwilliger in een koppeling verloopt op %(date)s.\n%(link)s")
-        link = _link("screening:offer_detail", volunteer.offers.all()[0].pk)
+        link = _link("screening:offer_detail", offers[0].pk)
         body = notice % {"date": certificate.valid_until.isoformat(), "link": link}
         messages.append(EmailMessage(_("Een VOG verloopt binnenkort"), body, to=to))
     recipients = sum(len(m.to) for m in messages)

@@ -13,7 +13,7 @@ from functools import cached_property
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -182,7 +182,13 @@ def find_slot(request: Request, slug: str, phase: str, round: int) -> Slot | Non
 def requests_of(user):
     """The requests whose questionnaires this parent, young person or volunteer may answer."""
     if user.role == "volunteer":
-        return Request.objects.filter(matches__in=Match.objects.own_of(user)).distinct()
+        # Only where the family's latest match is theirs (and not a declined proposal): never
+        # the questionnaires of a volunteer who came before or after them.
+        latest = Match.objects.filter(request=OuterRef("pk")).order_by("-proposed_at", "-pk")
+        own = Match.objects.own_of(user).exclude(status=MatchStatus.DECLINED)
+        return Request.objects.annotate(latest_match=Subquery(latest.values("pk")[:1])).filter(
+            latest_match__in=own.values("pk")
+        )
     return own_requests(user)
 
 

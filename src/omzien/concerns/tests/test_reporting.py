@@ -152,3 +152,13 @@ def test_open_concerns_for_the_morning_page(world, concern):
     assert not open_concerns(admin, world["programme"]).exists()
     empty = render_to_string("concerns/includes/today_section.html", {"concerns": []})
     assert "Geen open zorgsignalen." in empty
+
+
+def test_a_match_that_ended_takes_no_reports_and_shows_no_children(client, world):
+    from omzien.matches.models import Match, MatchStatus
+
+    Match.objects.filter(pk=world["match"].pk).update(status=MatchStatus.DECLINED)
+    client.force_login(world["volunteer"])
+    assert client.get(reverse("concerns:report_own", args=[world["match"].pk])).status_code == 404
+    assert report(client, world["match"]).status_code == 404
+    assert not Concern.objects.exists()

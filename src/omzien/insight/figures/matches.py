@@ -62,7 +62,9 @@ def per_month(queryset, field: str) -> dict[str, int]:
     return {row["month"].strftime("%Y-%m"): row["n"] for row in rows}
 
 
-def new_and_closed(filters: Filters) -> Figure:
+def monthly_flows(filters: Filters):
+    """Matches started and closed per month, suppressed together: every table that publishes
+    one of these counts takes it from here, so no two tables hide them differently."""
     months, matches, period = filters.months, filters.matches(), (filters.start, filters.end)
     sources = {
         "new": per_month(matches.filter(started_on__range=period), "started_on"),
@@ -75,7 +77,11 @@ def new_and_closed(filters: Filters) -> Figure:
     # Running now = running before + started - closed: hiding a month's started and closed
     # together keeps one of them from being worked out from the running matches.
     groups += [[("new", m.key), ("closed", m.key)] for m in months]
-    hidden = suppress(counts, groups)
+    return suppress(counts, groups)
+
+
+def new_and_closed(filters: Filters) -> Figure:
+    months, hidden = filters.months, monthly_flows(filters)
     rows = [
         Row(
             m.key,
@@ -96,7 +102,7 @@ def new_and_closed(filters: Filters) -> Figure:
         rows=rows,
         total=Row("total", _("Totaal"), {"new": hidden.totals[0], "closed": hidden.totals[1]}),
         chart=Chart("bars", ("new", "closed")),
-        empty=not any(counts.values()),
+        empty=all(total == 0 for total in hidden.totals),
     )
 
 
@@ -108,7 +114,7 @@ def time_to_match(filters: Filters) -> Figure:
     for started_on, signed_up_at in started.values_list("started_on", "request__signed_up_at"):
         waited = (started_on - timezone.localdate(signed_up_at)).days
         days[started_on.strftime("%Y-%m")].append(waited)
-    hidden = suppress({key: len(values) for key, values in days.items()}, groups=[list(days)])
+    flows = monthly_flows(filters)
     everyone = [d for values in days.values() for d in values]
 
     def values(n: int | None, of: list[int]) -> dict:
@@ -134,7 +140,7 @@ def time_to_match(filters: Filters) -> Figure:
             Row(
                 m.key,
                 m.label,
-                values(hidden.cells[m.key], days[m.key]),
+                values(flows.cells[("new", m.key)], days[m.key]),
                 unavailable=nobody("median", "p80", count=len(days[m.key])),
                 short=m.short_label,
             )
@@ -143,7 +149,7 @@ def time_to_match(filters: Filters) -> Figure:
         total=Row(
             "total",
             _("Hele periode"),
-            values(hidden.totals[0], everyone),
+            values(flows.totals[0], everyone),
             unavailable=nobody("median", "p80", count=len(everyone)),
         ),
         chart=Chart("bars", ("median",)),

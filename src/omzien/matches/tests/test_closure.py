@@ -170,3 +170,12 @@ def test_the_schedule_of_each_demo_programme_type(world, slug):
     ]
     assert [(m.kind, m.due_on) for m in moments] == expected
     assert expected[0][0] == "check_in" and len(expected) >= 3
+
+
+def test_a_match_cannot_reopen_after_the_volunteer_said_goodbye(client, world):
+    match = world["match"]
+    close(client, match, **{"closure-volunteer_next": "goodbye"})
+    match.refresh_from_db()
+    response = reopen(client, match)
+    assert response.status_code == 400 and "afscheid genomen" in response.content.decode()
+    assert Match.objects.get(pk=match.pk).status == MatchStatus.CLOSED

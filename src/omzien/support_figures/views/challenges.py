@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -47,12 +48,13 @@ def challenge_edit(request, pk: int | None = None):
         return redirect("support_figures:challenges")
     form = ChallengeForm(municipality, request.POST or None, instance=challenge)
     if request.method == "POST" and form.is_valid():
-        saved = form.save(commit=False)
-        saved.created_by = saved.created_by or request.user
-        saved.save()
-        form.save_m2m()
-        if challenge is None:
-            saved.programmes.set(challenges.programme_ids_of(request.user))
+        with transaction.atomic():
+            saved = form.save(commit=False)
+            saved.created_by = saved.created_by or request.user
+            saved.save()
+            form.save_m2m()
+            if challenge is None:
+                saved.programmes.set(challenges.programme_ids_of(request.user))
         messages.success(request, _("De opgave is opgeslagen."))
         return redirect("support_figures:challenge", pk=saved.pk)
     return render(
