@@ -1,6 +1,6 @@
 """Users: every account has one role and a scope (organisation, programmes, municipality)."""
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +16,21 @@ class Role(models.TextChoices):
     ANALYST = "analyst", _("beleidsmedewerker")
     RESEARCHER = "researcher", _("onderzoeker")
     SUPERUSER = "superuser", _("functioneel beheer")
+
+
+class UserQuerySet(models.QuerySet):
+    def coordinators_of(self, programmes):
+        """The active coordinators of any of these programmes: whom mails about them reach."""
+        return self.filter(
+            role=Role.COORDINATOR, is_active=True, programmes__in=programmes
+        ).distinct()
+
+    def mail_addresses(self) -> list[str]:
+        return sorted(set(self.exclude(email="").values_list("email", flat=True)))
+
+
+class OmzienUserManager(UserManager.from_queryset(UserQuerySet)):
+    """Django's user manager, with the domain words of `UserQuerySet`."""
 
 
 class User(AbstractUser):
@@ -39,6 +54,8 @@ class User(AbstractUser):
         related_name="users",
         verbose_name=_("gemeente"),
     )
+
+    objects = OmzienUserManager()
 
     class Meta:
         verbose_name = _("gebruiker")

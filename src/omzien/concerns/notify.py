@@ -8,17 +8,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from omzien.accounts.models import Role, User
+from omzien.accounts.models import User
 
 from .models import Concern
 
 logger = logging.getLogger(__name__)
-
-
-def coordinators_of(programme):
-    return User.objects.filter(role=Role.COORDINATOR, programmes=programme, is_active=True).exclude(
-        email=""
-    )
 
 
 def notify_coordinators(request, concern: Concern) -> int:
@@ -26,7 +20,7 @@ def notify_coordinators(request, concern: Concern) -> int:
     link = request.build_absolute_uri(reverse("concerns:detail", args=[concern.pk]))
     body = render_to_string("concerns/email/new_concern.txt", {"link": link})
     subject = _("Nieuw zorgsignaal in Omzien")
-    recipients = coordinators_of(concern.match.request.programme).values_list("email", flat=True)
+    recipients = User.objects.coordinators_of([concern.match.request.programme_id]).mail_addresses()
     messages = [(subject, body, settings.DEFAULT_FROM_EMAIL, [email]) for email in recipients]
     try:
         return send_mass_mail(messages)

@@ -120,13 +120,7 @@ def own_message(request, pk: int):
 
 def _tell_coordinators(match: Match) -> None:
     """A nameless notice with a link; the message itself stays in Omzien."""
-    to = list(
-        User.objects.filter(
-            role=Role.COORDINATOR, is_active=True, programmes=match.request.programme_id
-        )
-        .exclude(email="")
-        .values_list("email", flat=True)
-    )
+    to = User.objects.coordinators_of([match.request.programme_id]).mail_addresses()
     link = settings.OMZIEN_BASE_URL + reverse("matches:match_detail", args=[match.pk])
     body = _("Er is een nieuw bericht bij een koppeling. Log in om het te lezen:\n%(link)s") % {
         "link": link

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from omzien.accounts.models import Role, User
+from omzien.accounts.models import User
 from omzien.screening.models import Certificate
 
 from .models import OPEN_MATCH_STATUSES, Match, Moment, Reminder
@@ -56,13 +56,6 @@ def _expiring_certificates(day: date):
     )
 
 
-def _coordinator_addresses(programmes) -> list[str]:
-    coordinators = User.objects.filter(
-        role=Role.COORDINATOR, is_active=True, programmes__in=programmes
-    ).exclude(email="")
-    return sorted(set(coordinators.values_list("email", flat=True)))
-
-
 def _remind_moment(moment: Moment) -> int:
     programme = moment.match.request.programme
     body = render_to_string(
@@ -74,7 +67,7 @@ def _remind_moment(moment: Moment) -> int:
             "link": _link("matches:match_detail", moment.match_id),
         },
     )
-    to = _coordinator_addresses([programme])
+    to = User.objects.coordinators_of([programme]).mail_addresses()
     message = EmailMessage(_("Een contactmoment is te laat"), body, to=to)
     return _send_once(Reminder(moment=moment, recipients=len(to)), [message])
 
@@ -99,7 +92,7 @@ def _remind_certificate(certificate: Certificate) -> int:
             },
         )
         messages.append(EmailMessage(_("Uw VOG verloopt binnenkort"), body, to=[volunteer.email]))
-    if to := _coordinator_addresses(programmes):
+    if to := User.objects.coordinators_of(programmes).mail_addresses():
         notice = _("De VOG van een vrijwilliger in een koppeling verloopt op %(date)s.\n%(link)s")
         link = _link("screening:offer_detail", offers[0].pk)
         body = notice % {"date": certificate.valid_until.isoformat(), "link": link}
