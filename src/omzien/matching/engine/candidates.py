@@ -13,7 +13,7 @@ import numpy as np
 
 from .items import PARTS
 from .pool import Encoded, Pool, chord_to_km, km_to_chord
-from .rules import OFFER_RULES, PAIR_RULES, RULE_ORDER, check, distance_km, first_failures, located
+from .rules import OFFER_RULES, PAIR_RULES, RULE_ORDER, check, distance_km, first_failing, located
 from .scoring import CENTI, points
 from .spatial import pairs_within_radius, ranges
 
@@ -80,7 +80,7 @@ def candidates(
     else:
         ri, oi = _pairs_in_programme(d, request_ok, offer_ok)
         chord = None
-    keep, counts = first_failures(check(d, rules, ri, oi, PAIR_RULES))
+    keep, counts = first_failing(d, rules, ri, oi, PAIR_RULES)
     excluded.update(counts)
     ri, oi = ri[keep], oi[keep]
     distance = chord_to_km(chord[keep]) if chord is not None else distance_km(d, ri, oi)

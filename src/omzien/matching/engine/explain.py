@@ -313,7 +313,7 @@ RULE_SENTENCES = {
 
 
 def _part_distance(p: _Pair, distance: float) -> str:
-    if same_neighbourhood(p.d, np.array([p.r]), np.array([p.o]))[0]:
+    if same_neighbourhood(p.d, p.r, p.o):
         return "Wonen in dezelfde buurt: alle punten."
     if math.isnan(distance):
         return "Afstand onbekend: geen punten."

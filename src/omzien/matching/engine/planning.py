@@ -172,22 +172,20 @@ def _plan_share(job: tuple[Pool, np.ndarray, np.ndarray, set[Pair], set[Pair]]) 
     found = candidates(pool, requests, offers)
     searched = time.perf_counter()
     d = pool.data
-    codes = d.pair_codes(found.request_index, found.offer_index) if locked or excluded else None
-    usable = ~np.isin(codes, _pair_codes(pool, excluded)) if excluded else np.ones(len(found), bool)
     capacity = d.off.capacity.copy() if pool.rules.allow_multiple else np.minimum(d.off.capacity, 1)
-    kept, rejected = _locks(pool, codes, capacity, locked, excluded)
-    capacity -= np.bincount(found.offer_index[kept], minlength=len(capacity))
-    locked_rows = np.zeros(len(d.req), dtype=bool)
-    locked_rows[found.request_index[kept]] = True
-    free = np.flatnonzero(usable & ~locked_rows[found.request_index])
+    weight, kept, rejected = found.total, np.zeros(0, dtype=np.int64), {}
+    if locked or excluded:
+        codes = d.pair_codes(found.request_index, found.offer_index)
+        kept, rejected = _locks(pool, codes, capacity, locked, excluded)
+        capacity -= np.bincount(found.offer_index[kept], minlength=len(capacity))
+        locked_rows = np.zeros(len(d.req), dtype=bool)
+        locked_rows[found.request_index[kept]] = True
+        usable = ~np.isin(codes, _pair_codes(pool, excluded)) & ~locked_rows[found.request_index]
+        weight = np.where(usable, weight, 0)  # the solver never takes a pair worth nothing
     solved = solve_assignment(
-        found.request_index[free],
-        found.offer_index[free],
-        found.total[free],
-        capacity,
-        n_rows=len(d.req),
+        found.request_index, found.offer_index, weight, capacity, n_rows=len(d.req)
     )
-    edges = np.concatenate([kept, free[solved.edges]])
+    edges = np.concatenate([kept, solved.edges])
     return _Share(
         request_index=found.request_index[edges],
         offer_index=found.offer_index[edges],
@@ -215,7 +213,7 @@ def _pair_codes(pool: Pool, pairs: Collection[Pair]) -> np.ndarray:
 
 def _locks(
     pool: Pool,
-    codes: np.ndarray | None,
+    codes: np.ndarray,
     capacity: np.ndarray,
     locked: Collection[Pair],
     excluded: Collection[Pair],

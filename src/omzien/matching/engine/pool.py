@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import namedtuple
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -16,22 +17,39 @@ EARTH_RADIUS_KM = 6371.0088
 Pair = tuple[int, int]  # (request id, offer id)
 
 
+# What the compiled rules and scores read per request and per offer (Numba takes tuples
+# of arrays, not objects): numeric columns, places on the unit sphere, and codes shared
+# by both sides for household, faith and neighbourhood (-1 = unknown).
+RequestColumns = namedtuple(
+    "RequestColumns",
+    "programme_id xyz children age_min age_max slots languages needs_shared_language needs "
+    "waited_days accepts_pets accepts_smoking faith_must_match has_pets smokes household "
+    "faith hood has_conflict",
+)
+OfferColumns = namedtuple(
+    "OfferColumns",
+    "programme_id xyz radius_km min_age max_age slots languages offers has_pets smokes "
+    "faith_must_match capacity screened available accepts_pets accepts_smoking household "
+    "faith hood",
+)
+
+
 @dataclass(frozen=True, eq=False)
 class Encoded:
-    """Everything the vectorised rules and scores read, derived once per pool."""
+    """Everything the rules and scores read, derived once per pool.
+
+    Requests and offers are ordered by programme and place, so that the people one pair
+    search visits lie close together in memory; positions refer to this order.
+    """
 
     req: RequestArrays
     off: OfferArrays
     vocabulary: Vocabulary
     req_xyz: np.ndarray  # points on the unit sphere; NaN when the location is unknown
     off_xyz: np.ndarray
-    req_household: np.ndarray  # shared codes for request and offer strings; -1 = unknown
-    off_household: np.ndarray
-    req_faith: np.ndarray
-    off_faith: np.ndarray
-    req_hood: np.ndarray
-    off_hood: np.ndarray
     conflicts: np.ndarray  # sorted codes request_index * len(off) + offer_index
+    req_columns: RequestColumns
+    off_columns: OfferColumns
 
     def pair_codes(self, ri: np.ndarray, oi: np.ndarray) -> np.ndarray:
         return ri.astype(np.int64) * len(self.off) + oi
@@ -92,23 +110,47 @@ def _encode(pool: Pool) -> Encoded:
             off = OfferArrays.from_items(list(off), vocabulary)
     _check_unique(req.id, "hulpvraag")
     _check_unique(off.id, "aanbod")
+    req, off = req.take(_by_place(req)), off.take(_by_place(off))
     households = _shared_codes(req.household_key, off.household_key)
     faiths = _shared_codes(req.faith, off.faith)
     hoods = _shared_codes(req.neighbourhood, off.neighbourhood)
+    req_xyz, off_xyz = unit_vectors(req.lat, req.lon), unit_vectors(off.lat, off.lon)
+    conflicts = _conflict_codes(pool.conflicts, req.id, off.id)
+    has_conflict = np.zeros(len(req), dtype=np.bool_)
+    has_conflict[conflicts // max(len(off), 1)] = True
     return Encoded(
         req=req,
         off=off,
         vocabulary=vocabulary or Vocabulary(),
-        req_xyz=unit_vectors(req.lat, req.lon),
-        off_xyz=unit_vectors(off.lat, off.lon),
-        req_household=households[0],
-        off_household=households[1],
-        req_faith=faiths[0],
-        off_faith=faiths[1],
-        req_hood=hoods[0],
-        off_hood=hoods[1],
-        conflicts=_conflict_codes(pool.conflicts, req.id, off.id),
+        req_xyz=req_xyz,
+        off_xyz=off_xyz,
+        conflicts=conflicts,
+        req_columns=RequestColumns(
+            **_numeric(req, RequestColumns._fields),
+            xyz=req_xyz,
+            household=households[0],
+            faith=faiths[0],
+            hood=hoods[0],
+            has_conflict=has_conflict,
+        ),
+        off_columns=OfferColumns(
+            **_numeric(off, OfferColumns._fields),
+            xyz=off_xyz,
+            household=households[1],
+            faith=faiths[1],
+            hood=hoods[1],
+        ),
     )
+
+
+def _numeric(columns: RequestArrays | OfferArrays, fields: tuple[str, ...]) -> dict:
+    """The wanted columns that are numbers already (strings go in as shared codes)."""
+    return {n: getattr(columns, n) for n in fields if columns.SPEC.get(n, str) is not str}
+
+
+def _by_place(columns: RequestArrays | OfferArrays) -> np.ndarray:
+    """Programme, then latitude and longitude (unknown places last), then id."""
+    return np.lexsort((columns.id, columns.lon, columns.lat, columns.programme_id))
 
 
 def _check_unique(ids: np.ndarray, what: str) -> None:

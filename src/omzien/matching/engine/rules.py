@@ -1,17 +1,19 @@
-"""The hard rules, vectorised: a pair is admissible only if every rule passes.
+"""The hard rules: a pair is admissible only if every rule passes.
 
-Each rule takes index arrays of requests (ri) and offers (oi) and returns a boolean
-array, True where the pair passes. A rule switched off for the programme type passes.
+Each rule is written once, as a small compiled (Numba) test of one request r and one
+offer o; `check` runs the chosen rules over many pairs in one pass, and `first_failing`
+stops at the first rule a pair breaks. A rule switched off for the programme type passes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import math
 
 import numpy as np
+from numba import njit
 
 from .items import Rules
-from .pool import Encoded, chord_to_km
+from .pool import EARTH_RADIUS_KM, Encoded, chord_to_km
 
 # The order in which a pair's first failing rule is counted ("why nobody fits").
 RULE_ORDER: tuple[str, ...] = (
@@ -35,148 +37,49 @@ OFFER_RULES: tuple[str, ...] = ("screened", "available", "capacity")
 # Rules checked per pair after the distance search.
 PAIR_RULES: tuple[str, ...] = RULE_ORDER[RULE_ORDER.index("age") :]
 
-RuleCheck = Callable[[Encoded, Rules, np.ndarray, np.ndarray], np.ndarray]
+(PROGRAMME, SCREENED, AVAILABLE, CAPACITY, LOCATION, DISTANCE, AGE, SCHEDULE, LANGUAGE) = range(9)
+(PETS, SMOKING, FAITH, HOUSEHOLD, CONFLICT) = range(9, 14)
 
 
-def distance_km(d: Encoded, ri: np.ndarray, oi: np.ndarray) -> np.ndarray:
-    """Great-circle distance between postcode centroids; NaN when either is unknown."""
-    chord = np.sqrt(((d.req_xyz[ri] - d.off_xyz[oi]) ** 2).sum(axis=1))
-    return chord_to_km(chord)
-
-
-def _all(ri: np.ndarray) -> np.ndarray:
-    return np.ones(len(ri), dtype=bool)
-
-
-def _programme(d: Encoded, rules: Rules, ri: np.ndarray, oi: np.ndarray) -> np.ndarray:
-    return d.req.programme_id[ri] == d.off.programme_id[oi]
-
-
-def _screened(d: Encoded, rules: Rules, ri: np.ndarray, oi: np.ndarray) -> np.ndarray:
-    return d.off.screened[oi] if rules.require_screening else _all(ri)
-
-
-def _available(d: Encoded, rules: Rules, ri: np.ndarray, oi: np.ndarray) -> np.ndarray:
-    return d.off.available[oi]
-
-
-def _capacity(d: Encoded, rules: Rules, ri: np.ndarray, oi: np.ndarray) -> np.ndarray:
-    return d.off.capacity[oi] > 0
-
-
-def located(xyz: np.ndarray) -> np.ndarray:
-    return np.isfinite(xyz).all(axis=1)
-
-
-def _location(d: Encoded, rules: Rules, ri: np.ndarray, oi: np.ndarray) -> np.ndarray:
-    if not rules.check_distance:
-        return _all(ri)
-    return located(d.req_xyz[ri]) & located(d.off_xyz[oi])
-
-
-def _distance(d: Encoded, rules: Rules, ri: np.ndarray, oi: np.ndarray) -> np.ndarray:
-    if not rules.check_distance:
-        return _all(ri)
-    # An unknown location fails the location rule; this rule judges known distances only.
-    distance = distance_km(d, ri, oi)
-    return np.isnan(distance) | (distance <= d.off.radius_km[oi])
-
-
-def _age(d: Encoded, rules: Rules, ri: np.ndarray, oi: np.ndarray) -> np.ndarray:
-    if not rules.check_age:
-        return _all(ri)
-    no_children = d.req.children[ri] == 0
-    inside = (d.req.age_min[ri] >= d.off.min_age[oi]) & (d.req.age_max[ri] <= d.off.max_age[oi])
-    return no_children | inside
-
-
-def _schedule(d: Encoded, rules: Rules, ri: np.ndarray, oi: np.ndarray) -> np.ndarray:
-    if not rules.check_availability:
-        return _all(ri)
-    return (d.req.slots[ri] & d.off.slots[oi]) != 0
-
-
-def _language(d: Encoded, rules: Rules, ri: np.ndarray, oi: np.ndarray) -> np.ndarray:
-    passes = _all(ri)
-    if not rules.require_shared_language_when_asked:
-        return passes
-    asked = np.flatnonzero(d.req.needs_shared_language[ri])  # few ask: check only those
-    passes[asked] = (d.req.languages[ri[asked]] & d.off.languages[oi[asked]]) != 0
-    return passes
-
-
-def _accepts(
-    rules: Rules, r_has: np.ndarray, r_accepts: np.ndarray, o_has: np.ndarray, o_accepts: np.ndarray
-) -> np.ndarray:
-    if not rules.check_preferences:
-        return np.ones(len(r_has), dtype=bool)
-    return (~o_has | r_accepts) & (~r_has | o_accepts)
-
-
-def _pets(d: Encoded, rules: Rules, ri: np.ndarray, oi: np.ndarray) -> np.ndarray:
-    r, o = d.req, d.off
-    return _accepts(rules, r.has_pets[ri], r.accepts_pets[ri], o.has_pets[oi], o.accepts_pets[oi])
-
-
-def _smoking(d: Encoded, rules: Rules, ri: np.ndarray, oi: np.ndarray) -> np.ndarray:
-    r, o = d.req, d.off
-    return _accepts(rules, r.smokes[ri], r.accepts_smoking[ri], o.smokes[oi], o.accepts_smoking[oi])
-
-
-def _faith(d: Encoded, rules: Rules, ri: np.ndarray, oi: np.ndarray) -> np.ndarray:
-    passes = _all(ri)
-    if not rules.check_preferences:
-        return passes
-    # Faith matters only where one side requires it, which is rare: check only those.
-    wanted = np.flatnonzero(d.req.faith_must_match[ri] | d.off.faith_must_match[oi])
-    faith = d.req_faith[ri[wanted]]
-    passes[wanted] = (faith >= 0) & (faith == d.off_faith[oi[wanted]])
-    return passes
-
-
-def _household(d: Encoded, rules: Rules, ri: np.ndarray, oi: np.ndarray) -> np.ndarray:
-    key = d.req_household[ri]
-    return (key < 0) | (key != d.off_household[oi])
-
-
-def _conflict(d: Encoded, rules: Rules, ri: np.ndarray, oi: np.ndarray) -> np.ndarray:
-    passes = _all(ri)
-    if len(d.conflicts) == 0:
-        return passes
-    # Few requests have a conflict: look up only their pairs in the sorted codes.
-    involved = np.zeros(len(d.req), dtype=bool)
-    involved[d.conflicts // max(len(d.off), 1)] = True
-    suspect = np.flatnonzero(involved[ri])
-    codes = d.pair_codes(ri[suspect], oi[suspect])
-    at = np.minimum(np.searchsorted(d.conflicts, codes), len(d.conflicts) - 1)
-    passes[suspect] = d.conflicts[at] != codes
-    return passes
-
-
-CHECKS: dict[str, RuleCheck] = {
-    "programme": _programme,
-    "screened": _screened,
-    "available": _available,
-    "capacity": _capacity,
-    "location": _location,
-    "distance": _distance,
-    "age": _age,
-    "schedule": _schedule,
-    "language": _language,
-    "pets": _pets,
-    "smoking": _smoking,
-    "faith": _faith,
-    "household": _household,
-    "conflict": _conflict,
-}
+def switches(rules: Rules) -> np.ndarray:
+    """Per rule (RULE_ORDER): does it apply to this programme type?"""
+    off = {
+        "screened": not rules.require_screening,
+        "location": not rules.check_distance,
+        "distance": not rules.check_distance,
+        "age": not rules.check_age,
+        "schedule": not rules.check_availability,
+        "language": not rules.require_shared_language_when_asked,
+        "pets": not rules.check_preferences,
+        "smoking": not rules.check_preferences,
+        "faith": not rules.check_preferences,
+    }
+    return np.array([not off.get(name, False) for name in RULE_ORDER])
 
 
 def check(
     d: Encoded, rules: Rules, ri: np.ndarray, oi: np.ndarray, names: tuple[str, ...] = RULE_ORDER
 ) -> dict[str, np.ndarray]:
     """Every named rule for every pair (ri[k], oi[k]): True where it passes."""
+    wanted = np.array([name in names for name in RULE_ORDER])
+    broken = _broken(d, switches(rules) & wanted, False, ri, oi)
+    return {name: (broken & (1 << RULE_ORDER.index(name))) == 0 for name in names}
+
+
+def first_failing(
+    d: Encoded, rules: Rules, ri: np.ndarray, oi: np.ndarray, names: tuple[str, ...]
+) -> tuple[np.ndarray, dict[str, int]]:
+    """Pairs that pass the named rules, and per rule how many pairs it was the first
+    (in RULE_ORDER) to exclude."""
+    wanted = np.array([name in names for name in RULE_ORDER])
+    broken = _broken(d, switches(rules) & wanted, True, ri, oi)
+    counts = np.bincount(broken, minlength=1 << len(RULE_ORDER))  # one bit set at most
+    return broken == 0, {name: int(counts[1 << RULE_ORDER.index(name)]) for name in names}
+
+
+def _broken(d: Encoded, on: np.ndarray, first_only: bool, ri: np.ndarray, oi: np.ndarray):
     ri, oi = np.asarray(ri, dtype=np.int64), np.asarray(oi, dtype=np.int64)
-    return {name: CHECKS[name](d, rules, ri, oi) for name in names}
+    return _broken_rules(d.req_columns, d.off_columns, d.conflicts, on, first_only, ri, oi)
 
 
 def first_failures(passed: dict[str, np.ndarray]) -> tuple[np.ndarray, dict[str, int]]:
@@ -189,3 +92,91 @@ def first_failures(passed: dict[str, np.ndarray]) -> tuple[np.ndarray, dict[str,
         counts[name] = int(dropped.sum())
         keep &= passed[name]
     return keep, counts
+
+
+def distance_km(d: Encoded, ri: np.ndarray, oi: np.ndarray) -> np.ndarray:
+    """Great-circle distance between postcode centroids; NaN when either is unknown."""
+    chord = np.sqrt(((d.req_xyz[ri] - d.off_xyz[oi]) ** 2).sum(axis=1))
+    return chord_to_km(chord)
+
+
+def located(xyz: np.ndarray) -> np.ndarray:
+    return np.isfinite(xyz).all(axis=1)
+
+
+@njit(cache=True)
+def _broken_rules(req, off, conflicts, on, first_only, ri, oi):
+    """Per pair one bit per rule it breaks (bit k: RULE_ORDER[k]); with first_only, only
+    the first. The tests of one rule are written here, inline: a call per test would
+    copy the columns each time."""
+    broken = np.zeros(len(ri), dtype=np.int64)
+    active = np.flatnonzero(on)
+    for k in range(len(ri)):
+        r, o = ri[k], oi[k]
+        for rule in active:
+            if rule == PROGRAMME:
+                ok = req.programme_id[r] == off.programme_id[o]
+            elif rule == SCREENED:
+                ok = off.screened[o]
+            elif rule == AVAILABLE:
+                ok = off.available[o]
+            elif rule == CAPACITY:
+                ok = off.capacity[o] > 0
+            elif rule == LOCATION:
+                ok = _located(req.xyz[r]) and _located(off.xyz[o])
+            elif rule == DISTANCE:
+                # An unknown location fails the location rule; this one judges known distances.
+                km = _km(req.xyz[r], off.xyz[o])
+                ok = math.isnan(km) or km <= off.radius_km[o]
+            elif rule == AGE:
+                inside = req.age_min[r] >= off.min_age[o] and req.age_max[r] <= off.max_age[o]
+                ok = req.children[r] == 0 or inside
+            elif rule == SCHEDULE:
+                ok = (req.slots[r] & off.slots[o]) != 0
+            elif rule == LANGUAGE:
+                ok = not req.needs_shared_language[r] or (req.languages[r] & off.languages[o]) != 0
+            elif rule == PETS:
+                ok = _accepts(
+                    req.has_pets[r], req.accepts_pets[r], off.has_pets[o], off.accepts_pets[o]
+                )
+            elif rule == SMOKING:
+                ok = _accepts(
+                    req.smokes[r], req.accepts_smoking[r], off.smokes[o], off.accepts_smoking[o]
+                )
+            elif rule == FAITH:
+                asked = req.faith_must_match[r] or off.faith_must_match[o]
+                ok = not asked or (req.faith[r] >= 0 and req.faith[r] == off.faith[o])
+            elif rule == HOUSEHOLD:
+                ok = req.household[r] < 0 or req.household[r] != off.household[o]
+            else:  # CONFLICT: few requests have one; only theirs are looked up
+                ok = not req.has_conflict[r] or _absent(conflicts, r * len(off.capacity) + o)
+            if not ok:
+                broken[k] |= 1 << rule
+                if first_only:
+                    break
+    return broken
+
+
+@njit(cache=True, inline="always")
+def _absent(sorted_codes, code):
+    at = np.searchsorted(sorted_codes, code)
+    return at == len(sorted_codes) or sorted_codes[at] != code
+
+
+@njit(cache=True, inline="always")
+def _accepts(r_has, r_accepts, o_has, o_accepts):
+    return (not o_has or r_accepts) and (not r_has or o_accepts)
+
+
+@njit(cache=True, inline="always")
+def _located(point):
+    return np.isfinite(point[0]) and np.isfinite(point[1]) and np.isfinite(point[2])
+
+
+@njit(cache=True)
+def _km(a, b):
+    """As chord_to_km of the straight line between two points on the unit sphere."""
+    chord = math.sqrt((a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2 + (a[2] - b[2]) ** 2)
+    if math.isnan(chord):
+        return chord
+    return 2 * EARTH_RADIUS_KM * math.asin(min(chord / 2, 1.0))

@@ -2,75 +2,91 @@
 
 Points are kept in whole hundredths ("centipoints") so that the total equals the sum of
 the parts shown to a coordinator and the optimal plan can be solved in exact integers.
+Each part is written once, as a compiled (Numba) fraction for one pair.
 """
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
+from numba import njit
 
 from .items import PARTS, Rules, Weights
 from .pool import Encoded
 
 CENTI = 100  # centipoints per point
 
+DISTANCE, AVAILABILITY, AGE, NEEDS, LANGUAGE, WAITING = (
+    PARTS.index(name)
+    for name in ("distance", "availability", "age", "needs", "language", "waiting")
+)
+
 
 def points(
     d: Encoded, rules: Rules, weights: Weights, ri: np.ndarray, oi: np.ndarray, distance: np.ndarray
 ) -> np.ndarray:
     """(parts, pairs) whole centipoints, rows in PARTS order."""
-    parts = {
-        "distance": lambda: _distance(d, ri, oi, distance),
-        "availability": lambda: _availability(d, rules, ri, oi),
-        "age": lambda: _age(d, ri, oi),
-        "needs": lambda: _needs(d, ri, oi),
-        "language": lambda: _language(d, ri, oi),
-        "waiting": lambda: _waiting(d, rules, ri),
-    }
-    out = np.zeros((len(PARTS), len(ri)), dtype=np.int32)
-    for row, name in enumerate(PARTS):
-        weight = getattr(weights, name)
-        if weight:  # a part without weight needs no computing
-            np.rint(parts[name]() * (weight * CENTI), out=out[row], casting="unsafe")
+    scale = np.array([getattr(weights, name) * CENTI for name in PARTS], dtype=np.float64)
+    return _points(
+        d.req_columns,
+        d.off_columns,
+        scale,
+        float(rules.slots_for_full_points),
+        float(rules.max_waiting_days_for_full_points),
+        np.asarray(ri, dtype=np.int64),
+        np.asarray(oi, dtype=np.int64),
+        np.asarray(distance, dtype=np.float64),
+    )
+
+
+@njit(cache=True)
+def _points(req, off, scale, full_slots, full_days, ri, oi, distance):
+    """Each part's fraction, written inline: a call per part would copy the columns."""
+    out = np.zeros((len(scale), len(ri)), dtype=np.int32)
+    for k in range(len(ri)):
+        r, o, km = ri[k], oi[k], distance[k]
+        for part in range(len(scale)):
+            if scale[part] == 0:  # a part without weight needs no computing
+                continue
+            if part == DISTANCE:
+                # Closer is better, linearly down to nothing at the edge of the travel radius.
+                near = 0.0 if math.isnan(km) else 1 - km / max(off.radius_km[o], 1e-9)
+                same = _same(req.hood[r], off.hood[o])
+                fraction = 1.0 if same else min(max(near, 0.0), 1.0)
+            elif part == AVAILABILITY:
+                fraction = min(_bits(req.slots[r] & off.slots[o]) / full_slots, 1.0)
+            elif part == AGE:
+                # Children in the middle of the ages a volunteer wants fit best; at the edge half.
+                low, high = off.min_age[o], off.max_age[o]
+                middle, half = (low + high) / 2, max((high - low) / 2, 0.5)
+                gap = abs((req.age_min[r] + req.age_max[r]) / 2 - middle)
+                fraction = 0.0 if req.children[r] == 0 else min(max(1 - 0.5 * gap / half, 0.0), 1.0)
+            elif part == NEEDS:
+                asked = _bits(req.needs[r])
+                # Nothing specific asked: any offer fits.
+                fraction = _bits(req.needs[r] & off.offers[o]) / asked if asked else 1.0
+            elif part == LANGUAGE:
+                fraction = 1.0 if (req.languages[r] & off.languages[o]) != 0 else 0.0
+            else:  # WAITING
+                fraction = min(max(req.waited_days[r], 0) / full_days, 1.0)
+            out[part, k] = np.int32(np.rint(fraction * scale[part]))
     return out
 
 
-def same_neighbourhood(d: Encoded, ri: np.ndarray, oi: np.ndarray) -> np.ndarray:
-    return (d.req_hood[ri] >= 0) & (d.req_hood[ri] == d.off_hood[oi])
+def same_neighbourhood(d: Encoded, r: int, o: int) -> bool:
+    return bool(_same(d.req_columns.hood[r], d.off_columns.hood[o]))
 
 
-def _distance(d: Encoded, ri: np.ndarray, oi: np.ndarray, distance: np.ndarray) -> np.ndarray:
-    # Closer is better, linearly down to nothing at the edge of the travel radius.
-    radius = np.maximum(d.off.radius_km[oi], 1e-9)
-    near = np.clip(1 - distance / radius, 0, 1)
-    near = np.where(np.isnan(near), 0.0, near)
-    return np.where(same_neighbourhood(d, ri, oi), 1.0, near)
+@njit(cache=True, inline="always")
+def _same(request_hood, offer_hood):
+    return request_hood >= 0 and request_hood == offer_hood
 
 
-def _availability(d: Encoded, rules: Rules, ri: np.ndarray, oi: np.ndarray) -> np.ndarray:
-    shared = np.bitwise_count(d.req.slots[ri] & d.off.slots[oi])
-    return np.minimum(shared / rules.slots_for_full_points, 1.0)
-
-
-def _age(d: Encoded, ri: np.ndarray, oi: np.ndarray) -> np.ndarray:
-    # Children in the middle of the ages a volunteer wants fit best; at the edge half.
-    low, high = d.off.min_age[oi], d.off.max_age[oi]
-    middle, half = (low + high) / 2, np.maximum((high - low) / 2, 0.5)
-    children = (d.req.age_min[ri] + d.req.age_max[ri]) / 2
-    fit = np.clip(1 - 0.5 * np.abs(children - middle) / half, 0, 1)
-    return np.where(d.req.children[ri] > 0, fit, 0.0)
-
-
-def _needs(d: Encoded, ri: np.ndarray, oi: np.ndarray) -> np.ndarray:
-    asked = np.bitwise_count(d.req.needs[ri]).astype(np.float64)
-    met = np.bitwise_count(d.req.needs[ri] & d.off.offers[oi])
-    # Nothing specific asked: any offer fits.
-    return np.where(asked > 0, met / np.maximum(asked, 1), 1.0)
-
-
-def _language(d: Encoded, ri: np.ndarray, oi: np.ndarray) -> np.ndarray:
-    return ((d.req.languages[ri] & d.off.languages[oi]) != 0).astype(np.float64)
-
-
-def _waiting(d: Encoded, rules: Rules, ri: np.ndarray) -> np.ndarray:
-    days = np.maximum(d.req.waited_days[ri], 0)
-    return np.minimum(days / rules.max_waiting_days_for_full_points, 1.0)
+@njit(cache=True, inline="always")
+def _bits(mask):
+    mask, count = np.uint64(mask), 0
+    while mask:
+        mask &= mask - np.uint64(1)
+        count += 1
+    return count

@@ -46,12 +46,36 @@ def test_rows_may_stay_unmatched_and_useless_edges_are_ignored():
     assert result.total == 7
 
 
-def test_a_component_where_everyone_gets_their_best_is_solved_directly():
-    # Row 0 wants column 0, row 1 wants column 1: no conflict, no solver needed.
+def test_without_competition_every_row_gets_its_best():
+    # Row 0 wants column 0, row 1 wants column 1: nobody is in anyone's way.
     result = solve_assignment([0, 0, 1, 1], [0, 1, 0, 1], [9, 1, 2, 8], [1, 1])
     assert sorted(zip(result.rows.tolist(), result.cols.tolist(), strict=True)) == [(0, 0), (1, 1)]
     assert result.total == 17
     assert result.components == 1
+
+
+def test_a_later_row_may_push_an_earlier_one_out_or_along():
+    # Row 0 takes column 0 first; row 1 gains more there. Row 0 moves to column 1 when
+    # it may, and steps out when it has nowhere else to go.
+    moved = solve_assignment([0, 0, 1], [0, 1, 0], [5, 4, 9], [1, 1])
+    assert sorted(zip(moved.rows.tolist(), moved.cols.tolist(), strict=True)) == [(0, 1), (1, 0)]
+    out = solve_assignment([0, 1], [0, 0], [5, 9], [1])
+    assert out.rows.tolist() == [1]
+    assert out.total == 9
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_crowded_pools_with_ties_and_shared_columns_reach_the_optimum(seed):
+    # Many rows after few columns, places for two or three, and few distinct weights
+    # (ties): the long augmenting paths and the stepping out are exercised.
+    rng = np.random.default_rng(100 + seed)
+    mask = rng.random((120, 40)) < 0.2
+    rows, cols = np.nonzero(mask)
+    weight = rng.integers(1, 6, len(rows)) * 100
+    capacity = rng.integers(1, 4, 40)
+    result = solve_assignment(rows, cols, weight, capacity, n_rows=120)
+    assert result.total == best_total(rows, cols, weight, capacity, 120)
+    check_feasible(result, rows, cols, weight, capacity)
 
 
 def test_independent_parts_are_counted():
