@@ -43,16 +43,11 @@ class Candidates:
         return self.part_points[PARTS.index(name)] / CENTI
 
 
-def candidates(
-    pool: Pool, requests: np.ndarray | None = None, offers: np.ndarray | None = None
-) -> Candidates:
-    """Every admissible pair of the pool, its score in parts, and why the others fell out.
-
-    requests and offers (boolean masks over the pool) restrict the search to part of it.
-    """
+def candidates(pool: Pool) -> Candidates:
+    """Every admissible pair of the pool, its score in parts, and why the others fell out."""
     d, rules = pool.data, pool.rules
-    request_ok = np.ones(len(d.req), dtype=bool) if requests is None else requests.copy()
-    offer_ok = np.ones(len(d.off), dtype=bool) if offers is None else offers.copy()
+    request_ok = np.ones(len(d.req), dtype=bool)
+    offer_ok = np.ones(len(d.off), dtype=bool)
     pairs = _programme_counter(d.req.programme_id, d.off.programme_id)
     considered = int(request_ok.sum()) * int(offer_ok.sum())
     excluded = dict.fromkeys(RULE_ORDER, 0)
@@ -82,6 +77,7 @@ def candidates(
         chord = None
     keep, counts = first_failing(d, rules, ri, oi, PAIR_RULES)
     excluded.update(counts)
+    keep = np.flatnonzero(keep)  # positions: faster to apply three times than a mask
     ri, oi = ri[keep], oi[keep]
     distance = chord_to_km(chord[keep]) if chord is not None else distance_km(d, ri, oi)
     parts = points(d, rules, pool.weights, ri, oi, distance)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import numpy as np
@@ -18,7 +18,7 @@ import numpy as np
 from .candidates import candidates
 from .explain import explain_positions
 from .parallel import run_all
-from .pool import Pair, Pool
+from .pool import Pair, Pool, as_columns
 from .scoring import CENTI
 from .solver import solve_assignment
 from .suggest import why_none
@@ -80,98 +80,106 @@ def plan(
     """The assignment with the greatest total score; exact (see solver.py).
 
     Programmes never share a pair, so with workers > 1 a large pool is split by
-    programme and the parts are planned in that many processes at once.
+    programme and the parts are encoded and planned in that many processes at once.
     """
     started = time.perf_counter()
-    d = pool.data  # encoded once, before any split
     locked = {(int(r), int(o)) for r, o in locked}
     excluded = {(int(r), int(o)) for r, o in excluded}
-    shares = _shares(pool, workers if len(d.req) >= PARALLEL_MIN_REQUESTS else 1)
-    owner = [_owner(pool, shares, pair) for pair in locked]
-    parts = run_all(
+    parts = _parts(pool, workers)
+    owner = {pair: _owner(parts, pair[0]) for pair in locked}
+    shares = run_all(
         _plan_share,
         [
-            (
-                pool,
-                req,
-                off,
-                {pair for pair, k in zip(locked, owner, strict=True) if k == n},
-                excluded,
-            )
-            for n, (req, off) in enumerate(shares)
+            (part, {pair for pair in locked if owner[pair] == n}, excluded)
+            for n, part in enumerate(parts)
         ],
     )
-    ri, oi, centi, kept = (
-        np.concatenate([getattr(p, name) for p in parts])
-        for name in ("request_index", "offer_index", "centipoints", "locked")
+    request_ids, offer_ids, centi, kept = (
+        np.concatenate([getattr(share, name) for share in shares])
+        for name in ("request_ids", "offer_ids", "centipoints", "locked")
     )
-    order = np.argsort(d.req.id[ri], kind="stable")
-    matched = np.zeros(len(d.req), dtype=bool)
-    matched[ri] = True
-    counts = {name: sum(p.excluded[name] for p in parts) for name in parts[0].excluded}
-    # Pairs across shares are pairs across programmes.
-    counts["programme"] += len(d.req) * len(d.off) - sum(p.considered for p in parts)
+    order = np.argsort(request_ids, kind="stable")
+    counts = {name: sum(s.excluded[name] for s in shares) for name in shares[0].excluded}
+    requests, offers = (sum(getattr(s, name) for s in shares) for name in ("requests", "offers"))
+    # Pairs across parts are pairs across programmes.
+    counts["programme"] += requests * offers - sum(s.considered for s in shares)
     return Plan(
-        request_ids=d.req.id[ri][order],
-        offer_ids=d.off.id[oi][order],
+        request_ids=request_ids[order],
+        offer_ids=offer_ids[order],
         scores=centi[order] / CENTI,
         locked=kept[order],
-        unmatched_ids=np.sort(d.req.id[~matched]),
-        components=sum(p.components for p in parts),
+        unmatched_ids=np.sort(np.concatenate([s.unmatched_ids for s in shares])),
+        components=sum(s.components for s in shares),
         timings={
-            **{k: max(p.seconds[k] for p in parts) for k in parts[0].seconds},
+            **{k: max(s.seconds[k] for s in shares) for k in shares[0].seconds},
             "total": time.perf_counter() - started,
         },
-        rejected_locks={pair: why for p in parts for pair, why in p.rejected.items()},
-        reason="" if len(ri) else why_none(pool, "pool", -1, counts, len(d.req) * len(d.off)),
+        rejected_locks={pair: why for s in shares for pair, why in s.rejected.items()},
+        reason="" if len(order) else why_none(pool, "pool", -1, counts, requests * offers),
     )
 
 
 @dataclass(frozen=True, eq=False)
 class _Share:
-    """The plan for part of a pool (positions, not ids)."""
+    """The plan for part of a pool, by id."""
 
-    request_index: np.ndarray
-    offer_index: np.ndarray
+    request_ids: np.ndarray
+    offer_ids: np.ndarray
     centipoints: np.ndarray
     locked: np.ndarray
+    unmatched_ids: np.ndarray
     rejected: dict[Pair, str]
     excluded: dict[str, int]
     considered: int
+    requests: int
+    offers: int
     components: int
     seconds: dict[str, float]
 
 
-def _shares(pool: Pool, count: int) -> list[tuple[np.ndarray, np.ndarray]]:
-    """(request mask, offer mask) per share: whole programmes, about equally many requests."""
-    d = pool.data
+def _parts(pool: Pool, count: int) -> list[Pool]:
+    """The pool split into `count` pools of whole programmes with about equally many
+    requests; the pool itself when it is too small to gain from more processes."""
+    if count <= 1 or len(pool.requests) < PARALLEL_MIN_REQUESTS:
+        return [pool]
+    req, off, vocabulary = as_columns(pool)
     programmes, code = np.unique(
-        np.concatenate([d.req.programme_id, d.off.programme_id]), return_inverse=True
+        np.concatenate([req.programme_id, off.programme_id]), return_inverse=True
     )
-    if count <= 1 or len(programmes) <= 1:
-        return [(np.ones(len(d.req), dtype=bool), np.ones(len(d.off), dtype=bool))]
-    load = np.bincount(code[: len(d.req)], minlength=len(programmes))
-    share_of = np.zeros(len(programmes), dtype=np.int64)
+    if len(programmes) <= 1:
+        return [pool]
+    load = np.bincount(code[: len(req)], minlength=len(programmes))
+    part_of = np.zeros(len(programmes), dtype=np.int64)
     totals = np.zeros(count)
     for programme in np.argsort(-load, kind="stable"):
-        share_of[programme] = int(np.argmin(totals))
-        totals[share_of[programme]] += load[programme]
-    share = share_of[code]
-    return [(share[: len(d.req)] == k, share[len(d.req) :] == k) for k in np.unique(share_of)]
+        part_of[programme] = int(np.argmin(totals))
+        totals[part_of[programme]] += load[programme]
+    part = part_of[code]
+    return [
+        replace(
+            pool,
+            requests=req.take(np.flatnonzero(part[: len(req)] == k)),
+            offers=off.take(np.flatnonzero(part[len(req) :] == k)),
+            vocabulary=vocabulary,
+        )
+        for k in np.unique(part_of)
+    ]
 
 
-def _owner(pool: Pool, shares: list[tuple[np.ndarray, np.ndarray]], pair: Pair) -> int:
-    """The share that handles a lock: its request's (an unknown request: the first)."""
-    r = pool.request_position(pair[0])
-    return 0 if r is None else next(k for k, (requests, _) in enumerate(shares) if requests[r])
+def _owner(parts: list[Pool], request_id: int) -> int:
+    """The part that handles a lock: its request's (an unknown request: the first)."""
+    if len(parts) == 1:
+        return 0
+    return next((k for k, p in enumerate(parts) if request_id in p.requests.id), 0)
 
 
-def _plan_share(job: tuple[Pool, np.ndarray, np.ndarray, set[Pair], set[Pair]]) -> _Share:
-    pool, requests, offers, locked, excluded = job
+def _plan_share(job: tuple[Pool, set[Pair], set[Pair]]) -> _Share:
+    pool, locked, excluded = job
     started = time.perf_counter()
-    found = candidates(pool, requests, offers)
-    searched = time.perf_counter()
     d = pool.data
+    encoded = time.perf_counter()
+    found = candidates(pool)
+    searched = time.perf_counter()
     capacity = d.off.capacity.copy() if pool.rules.allow_multiple else np.minimum(d.off.capacity, 1)
     weight, kept, rejected = found.total, np.zeros(0, dtype=np.int64), {}
     if locked or excluded:
@@ -186,16 +194,25 @@ def _plan_share(job: tuple[Pool, np.ndarray, np.ndarray, set[Pair], set[Pair]]) 
         found.request_index, found.offer_index, weight, capacity, n_rows=len(d.req)
     )
     edges = np.concatenate([kept, solved.edges])
+    matched = np.zeros(len(d.req), dtype=bool)
+    matched[found.request_index[edges]] = True
     return _Share(
-        request_index=found.request_index[edges],
-        offer_index=found.offer_index[edges],
+        request_ids=d.req.id[found.request_index[edges]],
+        offer_ids=d.off.id[found.offer_index[edges]],
         centipoints=found.total[edges],
         locked=np.arange(len(edges)) < len(kept),
+        unmatched_ids=d.req.id[~matched],
         rejected=rejected,
         excluded=found.excluded,
         considered=found.considered,
+        requests=len(d.req),
+        offers=len(d.off),
         components=solved.components,
-        seconds={"candidates": searched - started, "solve": time.perf_counter() - searched},
+        seconds={
+            "encode": encoded - started,
+            "candidates": searched - encoded,
+            "solve": time.perf_counter() - searched,
+        },
     )
 
 

@@ -99,7 +99,8 @@ class Pool:
         return ConflictReason.OTHER if pair in self.conflicts else None
 
 
-def _encode(pool: Pool) -> Encoded:
+def as_columns(pool: Pool) -> tuple[RequestArrays, OfferArrays, Vocabulary | None]:
+    """The pool's requests and offers as columns, with the vocabulary of their bitmasks."""
     vocabulary = pool.vocabulary
     req, off = pool.requests, pool.offers
     if not isinstance(req, RequestArrays) or not isinstance(off, OfferArrays):
@@ -108,6 +109,11 @@ def _encode(pool: Pool) -> Encoded:
             req = RequestArrays.from_items(list(req), vocabulary)
         if not isinstance(off, OfferArrays):
             off = OfferArrays.from_items(list(off), vocabulary)
+    return req, off, vocabulary
+
+
+def _encode(pool: Pool) -> Encoded:
+    req, off, vocabulary = as_columns(pool)
     _check_unique(req.id, "hulpvraag")
     _check_unique(off.id, "aanbod")
     req, off = req.take(_by_place(req)), off.take(_by_place(off))
@@ -154,7 +160,8 @@ def _by_place(columns: RequestArrays | OfferArrays) -> np.ndarray:
 
 
 def _check_unique(ids: np.ndarray, what: str) -> None:
-    if len(np.unique(ids)) != len(ids):
+    ordered = np.sort(ids)
+    if np.any(ordered[1:] == ordered[:-1]):
         raise ValueError(f"Dubbele id's bij {what} in de pool.")
 
 
@@ -165,7 +172,7 @@ def unit_vectors(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
 
 
 def chord_to_km(chord: np.ndarray) -> np.ndarray:
-    return 2 * EARTH_RADIUS_KM * np.arcsin(np.clip(chord / 2, 0, 1))
+    return 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(chord / 2, 1))  # chords are >= 0
 
 
 def km_to_chord(distance_km: np.ndarray) -> np.ndarray:

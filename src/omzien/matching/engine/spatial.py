@@ -75,7 +75,7 @@ def pairs_within_radius(
     if len(place_pairs[0]) == 0:
         return empty
     ri, oi, chord = _expand(req_places, off_places, off_chord, *place_pairs)
-    inside = chord <= off_chord[oi]
+    inside = np.flatnonzero(chord <= off_chord[oi])
     return ri[inside], oi[inside], chord[inside]
 
 

@@ -29,3 +29,12 @@ def test_the_generated_national_pool_is_deterministic_and_in_the_netherlands():
     assert np.array_equal(first.pool.data.req.lat, second.pool.data.req.lat)
     assert first.pool.data.req.lat.min() >= 50.7
     assert plan(first.pool).matched > 0.8 * 2000
+
+
+def test_every_generated_household_has_20_to_50_admissible_volunteers():
+    generated = national_pool(3000)
+    per_household = np.bincount(
+        candidates(generated.pool).request_index, minlength=len(generated.pool.data.req)
+    )
+    assert per_household.min() >= 20
+    assert per_household.max() <= 50
