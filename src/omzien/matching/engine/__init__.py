@@ -1,4 +1,4 @@
-"""Omzien's matching engine: plain Python and NumPy/SciPy, no Django.
+"""Omzien's matching engine: plain Python, NumPy/SciPy and Numba, no Django.
 
 Give it a `Pool` of requests and offers; it finds the admissible pairs (`candidates`),
 explains one pair in Dutch (`explain`), suggests the best fits for one household or one
