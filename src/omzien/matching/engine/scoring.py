@@ -42,36 +42,41 @@ def points(
 
 @njit(cache=True)
 def _points(req, off, scale, full_slots, full_days, ri, oi, distance):
-    """Each part's fraction, written inline: a call per part would copy the columns."""
+    """Part by part, written out: a loop over the parts, or a call per part with the
+    columns, makes this several times slower. A part without weight is not computed."""
     out = np.zeros((len(scale), len(ri)), dtype=np.int32)
     for k in range(len(ri)):
         r, o, km = ri[k], oi[k], distance[k]
-        for part in range(len(scale)):
-            if scale[part] == 0:  # a part without weight needs no computing
-                continue
-            if part == DISTANCE:
-                # Closer is better, linearly down to nothing at the edge of the travel radius.
-                near = 0.0 if math.isnan(km) else 1 - km / max(off.radius_km[o], 1e-9)
-                same = _same(req.hood[r], off.hood[o])
-                fraction = 1.0 if same else min(max(near, 0.0), 1.0)
-            elif part == AVAILABILITY:
-                fraction = min(_bits(req.slots[r] & off.slots[o]) / full_slots, 1.0)
-            elif part == AGE:
-                # Children in the middle of the ages a volunteer wants fit best; at the edge half.
-                low, high = off.min_age[o], off.max_age[o]
-                middle, half = (low + high) / 2, max((high - low) / 2, 0.5)
-                gap = abs((req.age_min[r] + req.age_max[r]) / 2 - middle)
-                fraction = 0.0 if req.children[r] == 0 else min(max(1 - 0.5 * gap / half, 0.0), 1.0)
-            elif part == NEEDS:
-                asked = _bits(req.needs[r])
-                # Nothing specific asked: any offer fits.
-                fraction = _bits(req.needs[r] & off.offers[o]) / asked if asked else 1.0
-            elif part == LANGUAGE:
-                fraction = 1.0 if (req.languages[r] & off.languages[o]) != 0 else 0.0
-            else:  # WAITING
-                fraction = min(max(req.waited_days[r], 0) / full_days, 1.0)
-            out[part, k] = np.int32(np.rint(fraction * scale[part]))
+        if scale[DISTANCE] != 0:
+            # Closer is better, linearly down to nothing at the edge of the travel radius.
+            near = 0.0 if math.isnan(km) else 1 - km / max(off.radius_km[o], 1e-9)
+            same = _same(req.hood[r], off.hood[o])
+            out[DISTANCE, k] = _centi(1.0 if same else min(max(near, 0.0), 1.0), scale[DISTANCE])
+        if scale[AVAILABILITY] != 0:
+            shared = _bits(req.slots[r] & off.slots[o])
+            out[AVAILABILITY, k] = _centi(min(shared / full_slots, 1.0), scale[AVAILABILITY])
+        if scale[AGE] != 0 and req.children[r] > 0:
+            # Children in the middle of the ages a volunteer wants fit best; at the edge half.
+            low, high = off.min_age[o], off.max_age[o]
+            middle, half = (low + high) / 2, max((high - low) / 2, 0.5)
+            gap = abs((req.age_min[r] + req.age_max[r]) / 2 - middle)
+            out[AGE, k] = _centi(min(max(1 - 0.5 * gap / half, 0.0), 1.0), scale[AGE])
+        if scale[NEEDS] != 0:
+            asked = _bits(req.needs[r])
+            # Nothing specific asked: any offer fits.
+            met = _bits(req.needs[r] & off.offers[o]) / asked if asked else 1.0
+            out[NEEDS, k] = _centi(met, scale[NEEDS])
+        if scale[LANGUAGE] != 0 and (req.languages[r] & off.languages[o]) != 0:
+            out[LANGUAGE, k] = _centi(1.0, scale[LANGUAGE])
+        if scale[WAITING] != 0:
+            waited = min(max(req.waited_days[r], 0) / full_days, 1.0)
+            out[WAITING, k] = _centi(waited, scale[WAITING])
     return out
+
+
+@njit(cache=True, inline="always")
+def _centi(fraction, scale):
+    return np.int32(np.rint(fraction * scale))
 
 
 def same_neighbourhood(d: Encoded, r: int, o: int) -> bool:
