@@ -61,7 +61,8 @@ def call(base_url: str, token: str, method: str, path: str, body=None, headers=N
 
 
 def find_programme(base_url: str, token: str, postcode: str) -> dict:
-    query = urllib.parse.urlencode({"postcode": postcode, "serves": "households"})
+    # Only the four digits go into the address: query strings end up in logs.
+    query = urllib.parse.urlencode({"postcode": postcode.strip()[:4], "serves": "households"})
     _status, _headers, page = call(base_url, token, "GET", f"/api/v1/programmes/?{query}")
     if not page["results"]:
         sys.exit(f"No programme for households serves postcode {postcode}.")

@@ -12,6 +12,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 POSTCODE_RE = re.compile(r"^\s*([1-9][0-9]{3})\s*([A-Za-z]{2})?\s*$")
+# Searches go in the address bar (and so in access logs): there only the four digits,
+# never the letters that narrow a postcode down to a few houses.
+pc4_only = RegexValidator(
+    r"^[1-9][0-9]{3}$",
+    _("Vul alleen de vier cijfers van de postcode in, bijvoorbeeld 1234."),
+    code="postcode_pc4",
+)
 
 
 def pc4_of(postcode: str) -> str:

@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from omzien.geo.models import pc4_only
 from omzien.programmes.models import Serves
 
 
@@ -44,8 +45,9 @@ class ProgrammeSerializer(serializers.Serializer):
 class ProgrammeFilter(serializers.Serializer):
     postcode = serializers.CharField(
         required=False,
-        max_length=7,
-        help_text="Only programmes that serve this postcode, e.g. `1234 AB` or `1234`.",
+        validators=[pc4_only],
+        help_text="Only programmes that serve this postcode area: its four digits, e.g. "
+        "`1234`. Never the letters: a query string ends up in logs.",
     )
     serves = serializers.ChoiceField(
         choices=Serves.choices, required=False, help_text="Only programmes for households or youth."

@@ -25,7 +25,7 @@ def names(response) -> list[str]:
 
 
 def test_programmes_serving_a_postcode(api, token, programme, elsewhere):
-    assert names(api.get(PROGRAMMES, token, params={"postcode": "9801 AB"})) == [
+    assert names(api.get(PROGRAMMES, token, params={"postcode": "9801"})) == [
         "Steun in de buurt"
     ]
     assert names(api.get(PROGRAMMES, token, params={"postcode": "9701"})) == ["Elders"]
@@ -37,6 +37,14 @@ def test_an_unknown_postcode_is_named(api, token, programme):
     response = api.get(PROGRAMMES, token, params={"postcode": "1111"})
     assert pointers(response) == {
         "postcode": "Postcode 1111 bestaat niet of ligt buiten ons werkgebied."
+    }
+
+
+def test_a_full_postcode_is_refused_so_it_never_stands_in_a_logged_address(api, token, programme):
+    response = api.get(PROGRAMMES, token, params={"postcode": "9801 AB"})
+    assert response.status_code == 400
+    assert pointers(response) == {
+        "postcode": "Vul alleen de vier cijfers van de postcode in, bijvoorbeeld 1234."
     }
 
 

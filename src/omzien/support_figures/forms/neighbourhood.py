@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from omzien.geo.models import District, Neighbourhood, PostcodeArea
+from omzien.geo.models import District, Neighbourhood, PostcodeArea, pc4_only
 from omzien.web.forms import NLDSFormMixin
 
 from ..models import Audience, Challenge, OnwardReferral, Partner, PartnerKind
@@ -32,7 +32,14 @@ class PartnerForm(NLDSFormMixin, forms.ModelForm):
 
 
 class PartnerSearchForm(NLDSFormMixin, forms.Form):
-    postcode = forms.CharField(label=_("Postcode"), required=False, max_length=7)
+    postcode = forms.CharField(
+        label=_("Postcode (vier cijfers)"),
+        required=False,
+        validators=[pc4_only],  # its message, not a generic one about length
+        widget=forms.TextInput(
+            attrs={"maxlength": 4, "inputmode": "numeric", "autocomplete": "off"}
+        ),
+    )
     kind = forms.ChoiceField(
         label=_("Soort"), required=False, choices=[("", _("alle")), *PartnerKind.choices]
     )

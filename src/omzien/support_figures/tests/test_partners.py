@@ -37,7 +37,7 @@ def world():
 def test_search_by_postcode_finds_the_partners_of_that_district(client, world):
     client.force_login(testing.user(Role.CARE_PROFESSIONAL))
     url = reverse("support_figures:partners")
-    found = client.get(url, {"postcode": "9804 AB"}).context["partners"]
+    found = client.get(url, {"postcode": "9804"}).context["partners"]
     assert [p.name for p in found] == ["VV Oost"]
     assert [p.name for p in client.get(url, {"postcode": "9801"}).context["partners"]] == [
         "Basisschool De Linde"
@@ -47,6 +47,14 @@ def test_search_by_postcode_finds_the_partners_of_that_district(client, world):
     ]
     response = client.get(url, {"postcode": "1234"})
     assert response.status_code == 400 and "bestaat niet" in response.content.decode()
+
+
+def test_the_search_takes_four_digits_so_no_full_postcode_reaches_the_address_bar(client, world):
+    client.force_login(testing.user(Role.CARE_PROFESSIONAL))
+    response = client.get(reverse("support_figures:partners"), {"postcode": "9804 AB"})
+    assert response.status_code == 400
+    assert "alleen de vier cijfers" in response.content.decode()
+    assert 'maxlength="4"' in response.content.decode()
 
 
 def test_staff_add_partners_only_in_their_own_municipalities(client, world):
