@@ -25,9 +25,7 @@ def names(response) -> list[str]:
 
 
 def test_programmes_serving_a_postcode(api, token, programme, elsewhere):
-    assert names(api.get(PROGRAMMES, token, params={"postcode": "9801"})) == [
-        "Steun in de buurt"
-    ]
+    assert names(api.get(PROGRAMMES, token, params={"postcode": "9801"})) == ["Steun in de buurt"]
     assert names(api.get(PROGRAMMES, token, params={"postcode": "9701"})) == ["Elders"]
     assert names(api.get(PROGRAMMES, token)) == ["Elders", "Steun in de buurt"]
     assert names(api.get(PROGRAMMES, token, params={"serves": "youth"})) == []
