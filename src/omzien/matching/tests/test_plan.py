@@ -129,6 +129,12 @@ def test_match_command_dry_run_prints_the_plan_and_stores_nothing(world, capsys)
     assert not PlanProposal.objects.exists()
 
 
+def test_compile_engine_runs_the_engine_once_end_to_end(capsys):
+    call_command("compile_engine")  # plan with a lock, explanation and suggestions
+
+    assert "Matching engine compiled in" in capsys.readouterr().out
+
+
 def test_plan_never_gives_a_volunteer_more_households_than_their_capacity(client, world):
     geo = testing.geography()
     for n in range(8):
