@@ -82,18 +82,6 @@ def _broken(d: Encoded, on: np.ndarray, first_only: bool, ri: np.ndarray, oi: np
     return _broken_rules(d.req_columns, d.off_columns, d.conflicts, on, first_only, ri, oi)
 
 
-def first_failures(passed: dict[str, np.ndarray]) -> tuple[np.ndarray, dict[str, int]]:
-    """Pairs that pass all rules, and per rule how many pairs it was the first to exclude."""
-    names = list(passed)
-    keep = np.ones(len(passed[names[0]]), dtype=bool) if names else np.ones(0, dtype=bool)
-    counts: dict[str, int] = {}
-    for name in names:
-        dropped = keep & ~passed[name]
-        counts[name] = int(dropped.sum())
-        keep &= passed[name]
-    return keep, counts
-
-
 def distance_km(d: Encoded, ri: np.ndarray, oi: np.ndarray) -> np.ndarray:
     """Great-circle distance between postcode centroids; NaN when either is unknown."""
     chord = np.sqrt(((d.req_xyz[ri] - d.off_xyz[oi]) ** 2).sum(axis=1))

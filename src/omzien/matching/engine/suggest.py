@@ -12,7 +12,7 @@ import numpy as np
 
 from .explain import Explanation, explain_positions
 from .pool import Pool
-from .rules import RULE_ORDER, check, distance_km, first_failures
+from .rules import RULE_ORDER, distance_km, first_failing
 from .scoring import CENTI, points
 
 
@@ -67,7 +67,7 @@ def _suggest(
     k: int,
 ) -> Suggestions:
     d = pool.data
-    keep, excluded = first_failures(check(d, pool.rules, ri, oi))
+    keep, excluded = first_failing(d, pool.rules, ri, oi, RULE_ORDER)
     ri, oi, others = ri[keep], oi[keep], others[keep]
     total = points(d, pool.rules, pool.weights, ri, oi, distance_km(d, ri, oi)).sum(axis=0)
     # Best score first; on a tie the longer-waiting household, then the lower id.
