@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -30,6 +31,28 @@ def check_version(obj, version: int | None) -> None:
     """Refuse a form built on an older version of `obj` before anything else is judged."""
     if version != obj.version:
         raise StaleObject
+
+
+class Versioned(models.Model):
+    """A row that two people may change at once: the second save on the same version fails."""
+
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+def take_version(obj: Versioned, expected: int) -> None:
+    """Move `obj` to its next version if it is still at `expected`, or raise StaleObject.
+
+    Call it inside a transaction: the UPDATE holds the row until the change is saved.
+    """
+    updated = (
+        type(obj)._base_manager.filter(pk=obj.pk, version=expected).update(version=F("version") + 1)
+    )
+    if not updated:
+        raise StaleObject
+    obj.version = expected + 1
 
 
 @dataclass(frozen=True)
@@ -83,10 +106,8 @@ class StatusChange(models.Model):
         )
 
 
-class VersionedStatusModel(models.Model):
+class VersionedStatusModel(Versioned):
     """A model with a workflow on `status` and a `version` for optimistic locking."""
-
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         abstract = True

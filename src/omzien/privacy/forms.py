@@ -1,10 +1,15 @@
+import json
+
 from django import forms
+from django.core.serializers.json import DjangoJSONEncoder
 from django.forms import modelformset_factory
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from omzien.geo.models import PostcodeArea, pc4_of
 from omzien.people.models import Child, Household, Parent, Volunteer, Youth
 from omzien.web.forms import NLDSFormMixin
+from omzien.workflow import StaleObject
 
 from .models import AuditAction, LegalHold, Purpose, RetentionPolicy
 
@@ -132,3 +137,28 @@ class ChildForm(NLDSFormMixin, forms.ModelForm):
 
 ParentFormSet = modelformset_factory(Parent, form=ParentForm, extra=0)
 ChildFormSet = modelformset_factory(Child, form=ChildForm, extra=0)
+
+
+def fingerprint(forms, *, lock: bool = False) -> str:
+    """A keyed hash of the stored values these correction forms show.
+
+    The people models belong to another app and carry no version, so the page keeps this
+    instead. With `lock`, the rows stay locked until the transaction ends; the person's own
+    row comes first, so two corrections of one person wait for each other.
+    """
+    stored = []
+    for form in forms:
+        for row in getattr(form, "forms", [form]):  # a formset's rows, or the form itself
+            instance = row.instance
+            rows = type(instance)._base_manager.filter(pk=instance.pk)
+            if lock:
+                rows = rows.select_for_update()
+            stored.append([instance._meta.label, instance.pk, *rows.values_list(*row._meta.fields)])
+    payload = json.dumps(stored, cls=DjangoJSONEncoder)
+    return salted_hmac("omzien.privacy.correction", payload).hexdigest()
+
+
+def refuse_if_changed(forms, seen: str) -> None:
+    """Inside a transaction: refuse when anyone changed these rows since the page showed `seen`."""
+    if fingerprint(forms, lock=True) != seen:
+        raise StaleObject

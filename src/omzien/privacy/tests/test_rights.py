@@ -5,6 +5,7 @@ import io
 import json
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -98,8 +99,10 @@ def test_correction_of_a_family(client, world):
     parent, child = household.parents.get(), household.children.get()
     client.force_login(world["coordinator"])
     url = person_url("correct", "gezin", household.pk)
-    assert client.get(url).status_code == 200
+    page = client.get(url)
+    assert page.status_code == 200
     data = {
+        "fingerprint": page.context["fingerprint"],
         "gezin-postcode": "9802 xy",
         "ouder-TOTAL_FORMS": "1",
         "ouder-INITIAL_FORMS": "1",
@@ -125,6 +128,49 @@ def test_correction_of_a_family(client, world):
     )
     assert (household.postcode, household.postcode_area.pc4) == ("9802 XY", "9802")
     assert SubjectRequest.objects.get(household=household).kind == RequestKind.CORRECT
+
+
+def family_correction(page, household, parent, child, **parent_changes):
+    """The family's correction page as `page` showed it, with changes to the parent."""
+    shown = {name: getattr(parent, name) for name in ("first_name", "last_name", "email", "phone")}
+    return {
+        "fingerprint": page.context["fingerprint"],
+        "gezin-postcode": household.postcode,
+        "ouder-TOTAL_FORMS": "1",
+        "ouder-INITIAL_FORMS": "1",
+        "ouder-0-id": parent.pk,
+        **{f"ouder-0-{name}": value for name, value in (shown | parent_changes).items()},
+        "kind-TOTAL_FORMS": "1",
+        "kind-INITIAL_FORMS": "1",
+        "kind-0-id": child.pk,
+        "kind-0-first_name": child.first_name,
+        "kind-0-date_of_birth": child.date_of_birth.isoformat(),
+    }
+
+
+def test_a_correction_on_values_corrected_meanwhile_is_refused(client, world):
+    household = world["matched"].household
+    parent, child = household.parents.get(), household.children.get()
+    url = person_url("correct", "gezin", household.pk)
+    client.force_login(world["coordinator"])
+    other = Client()
+    other.force_login(testing.coordinator(world["programme"]))
+    first_page, second_page = client.get(url), other.get(url)
+
+    first = client.post(
+        url, family_correction(first_page, household, parent, child, last_name="Jansen")
+    )
+    assert first.status_code == 302
+    response = other.post(
+        url, family_correction(second_page, household, parent, child, email="ander@example.org")
+    )
+
+    assert response.status_code == 400
+    assert "Iemand anders heeft dit intussen gewijzigd. Laad de pagina opnieuw." in response.text
+    assert response.context["parents"][0]["email"].value() == "ander@example.org"
+    parent.refresh_from_db()
+    assert (parent.last_name, parent.email) == ("Jansen", "sanne@example.org")
+    assert SubjectRequest.objects.filter(household=household).count() == 1
 
 
 def test_correction_refuses_an_unknown_postcode_at_the_field(client, world):

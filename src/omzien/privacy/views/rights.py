@@ -18,10 +18,13 @@ from omzien.privacy.forms import (
     ParentFormSet,
     VolunteerForm,
     YouthForm,
+    fingerprint,
+    refuse_if_changed,
 )
 from omzien.privacy.models import AuditAction, RequestKind, RequestOutcome, SubjectRequest
 from omzien.privacy.officer import officer_required
 from omzien.privacy.subject_pdf import dossier_pdf
+from omzien.workflow import StaleObject
 
 
 def _handled(kind: str, subject, request_kind: str, by) -> None:
@@ -67,23 +70,32 @@ def _correction_forms(kind: str, subject, data=None) -> dict:
 
 @role_required(*STAFF_WITH_FILES)
 def correct(request, kind: str, pk: int):
-    """Correct names, contact data, date of birth and postcode, as the person asks."""
+    """Correct names, contact data, date of birth and postcode, as the person asks.
+
+    The page carries a fingerprint of the values it showed: a save on values that someone
+    else changed meanwhile is refused, rather than silently undoing their correction.
+    """
     kind_name, subject = people.person_or_404(request.user, kind, pk)
-    forms = _correction_forms(
-        kind_name, subject, request.POST if request.method == "POST" else None
-    )
-    if request.method == "POST" and all(f.is_valid() for f in forms.values()):
-        with transaction.atomic():
-            for form in forms.values():
-                form.save()
-            _handled(kind_name, subject, RequestKind.CORRECT, request.user)
-        messages.success(request, _("De gegevens zijn verbeterd."))
-        return redirect("privacy:person", kind=kind, pk=pk)
+    posted = request.method == "POST"
+    forms = _correction_forms(kind_name, subject, request.POST if posted else None)
+    seen = request.POST.get("fingerprint", "") if posted else fingerprint(forms.values())
+    if posted and all(f.is_valid() for f in forms.values()):
+        try:
+            with transaction.atomic():
+                refuse_if_changed(forms.values(), seen)
+                for form in forms.values():
+                    form.save()
+                _handled(kind_name, subject, RequestKind.CORRECT, request.user)
+        except StaleObject as error:
+            forms["form"].add_error(None, error)
+        else:
+            messages.success(request, _("De gegevens zijn verbeterd."))
+            return redirect("privacy:person", kind=kind, pk=pk)
     return render(
         request,
         "privacy/correct.html",
-        {"person": subject, "slug": kind, **forms},
-        status=400 if request.method == "POST" else 200,
+        {"person": subject, "slug": kind, "fingerprint": seen, **forms},
+        status=400 if posted else 200,
     )
 
 

@@ -11,6 +11,7 @@ from omzien.accounts.models import Role, User
 from omzien.geo.models import Municipality, PostcodeArea
 from omzien.people.models import age_on
 from omzien.web.forms import NLDSFormMixin
+from omzien.web.versioning import VersionedFormMixin
 
 from ..models import Placement, PlacementKind, YoungPersonInCare
 from ..models.care import SELF_REGISTRATION_AGE
@@ -173,7 +174,7 @@ class SelfRegistrationForm(YoungPersonFields):
         return super().save_for(user, account=user, professionals=[self.professional])
 
 
-class PlacementForm(NLDSFormMixin, forms.ModelForm):
+class PlacementForm(VersionedFormMixin, NLDSFormMixin, forms.ModelForm):
     """A move to another placement: the current one ends the day the new one starts."""
 
     class Meta:
@@ -181,9 +182,12 @@ class PlacementForm(NLDSFormMixin, forms.ModelForm):
         fields = ["kind", "placed_by", "started_on"]
 
     def __init__(self, young_person, *args, **kwargs):
-        super().__init__(*args, prefix="placement", **kwargs)
         self.young_person = young_person
         self.current = young_person.current_placement()
+        super().__init__(*args, prefix="placement", **kwargs)
+
+    def locked_row(self) -> YoungPersonInCare:
+        return self.young_person
 
     def clean_started_on(self):
         started = not_future(self.cleaned_data["started_on"])
@@ -191,25 +195,28 @@ class PlacementForm(NLDSFormMixin, forms.ModelForm):
             raise ValidationError(_("De nieuwe plaatsing begint na het begin van de huidige."))
         return started
 
-    @transaction.atomic
     def save_for(self) -> Placement:
         placement = self.save(commit=False)
         placement.young_person = self.young_person
-        if self.current:
-            self.current.ended_on = placement.started_on
-            self.current.save(update_fields=["ended_on"])
-        placement.save()
+        with self.locked():
+            if self.current:
+                self.current.ended_on = placement.started_on
+                self.current.save(update_fields=["ended_on"])
+            placement.save()
         return placement
 
 
-class EndPlacementForm(NLDSFormMixin, forms.Form):
+class EndPlacementForm(VersionedFormMixin, NLDSFormMixin, forms.Form):
     """The young person no longer lives out of home (back home, or on their own)."""
 
     ended_on = forms.DateField(label=_("Niet meer uit huis geplaatst sinds"))
 
     def __init__(self, placement, *args, **kwargs):
-        super().__init__(*args, prefix="end", **kwargs)
         self.placement = placement
+        super().__init__(*args, prefix="end", **kwargs)
+
+    def locked_row(self) -> YoungPersonInCare:
+        return self.placement.young_person
 
     def clean_ended_on(self):
         ended = not_future(self.cleaned_data["ended_on"])
@@ -219,4 +226,5 @@ class EndPlacementForm(NLDSFormMixin, forms.Form):
 
     def save(self) -> None:
         self.placement.ended_on = self.cleaned_data["ended_on"]
-        self.placement.save(update_fields=["ended_on"])
+        with self.locked():
+            self.placement.save(update_fields=["ended_on"])

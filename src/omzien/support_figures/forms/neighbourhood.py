@@ -6,11 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 from omzien.geo.models import District, Neighbourhood, PostcodeArea, pc4_only
 from omzien.web.forms import NLDSFormMixin
+from omzien.web.versioning import VersionedFormMixin
 
+from ..challenges import programme_ids_of
 from ..models import Audience, Challenge, OnwardReferral, Partner, PartnerKind
 
 
-class PartnerForm(NLDSFormMixin, forms.ModelForm):
+class PartnerForm(VersionedFormMixin, NLDSFormMixin, forms.ModelForm):
     audience = forms.MultipleChoiceField(
         label=_("Voor wie"), choices=Audience.choices, widget=forms.CheckboxSelectMultiple
     )
@@ -29,6 +31,13 @@ class PartnerForm(NLDSFormMixin, forms.ModelForm):
             .select_related("municipality")
             .defer("geometry", "municipality__geometry")
         )
+
+    def save_for(self, user) -> Partner:
+        with self.locked():
+            partner = self.save(commit=False)
+            partner.created_by_id = partner.created_by_id or user.pk
+            partner.save()
+        return partner
 
 
 class PartnerSearchForm(NLDSFormMixin, forms.Form):
@@ -66,7 +75,7 @@ class PartnerSearchForm(NLDSFormMixin, forms.Form):
         return partners.search(data.get("text", ""))
 
 
-class ChallengeForm(NLDSFormMixin, forms.ModelForm):
+class ChallengeForm(VersionedFormMixin, NLDSFormMixin, forms.ModelForm):
     class Meta:
         model = Challenge
         fields = ["title", "neighbourhood", "theme", "description", "partners"]
@@ -85,6 +94,18 @@ class ChallengeForm(NLDSFormMixin, forms.ModelForm):
         self.fields["partners"].queryset = Partner.objects.active().filter(
             district__municipality=municipality
         )
+
+    def save_for(self, user) -> Challenge:
+        """Save; a new challenge counts the requests of its maker's programmes."""
+        new = self.row is None
+        with self.locked():
+            challenge = self.save(commit=False)
+            challenge.created_by_id = challenge.created_by_id or user.pk
+            challenge.save()
+            self.save_m2m()
+            if new:
+                challenge.programmes.set(programme_ids_of(user))
+        return challenge
 
 
 class OnwardReferralForm(NLDSFormMixin, forms.ModelForm):

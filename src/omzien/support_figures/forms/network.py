@@ -2,12 +2,13 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from omzien.people.models import Volunteer
 from omzien.web.forms import NLDSFormMixin
+from omzien.web.versioning import VersionedFormMixin
+from omzien.workflow import StaleObject
 
 from ..models import Partner, Tie, TieStrength
 from .care import not_future
@@ -58,7 +59,7 @@ class TieForm(NLDSFormMixin, forms.ModelForm):
         return tie
 
 
-class TieChangeForm(NLDSFormMixin, forms.Form):
+class TieChangeForm(VersionedFormMixin, NLDSFormMixin, forms.Form):
     """A tie grew stronger or weaker, or ended. The earlier state stays in the history."""
 
     strength = forms.ChoiceField(
@@ -67,11 +68,14 @@ class TieChangeForm(NLDSFormMixin, forms.Form):
     on = forms.DateField(label=_("Sinds"))
 
     def __init__(self, tie: Tie, user, *args, **kwargs):
-        super().__init__(*args, prefix=f"tie{tie.pk}", **kwargs)
         self.tie, self.user = tie, user
+        super().__init__(*args, prefix=f"tie{tie.pk}", **kwargs)
         self.initial.setdefault("strength", tie.strength)
         self.initial.setdefault("on", timezone.localdate())
         self.fields["strength"].help_text = _("Kies ‘stopt’ als de band er niet meer is.")
+
+    def locked_row(self) -> Tie:
+        return self.tie
 
     def clean_on(self):
         on = not_future(self.cleaned_data["on"])
@@ -79,21 +83,26 @@ class TieChangeForm(NLDSFormMixin, forms.Form):
             raise ValidationError(_("Deze datum ligt vóór het begin van de band."))
         return on
 
-    @transaction.atomic
+    def clean(self):
+        if self.tie.until is not None:  # ended meanwhile: only an old page still offers it
+            raise StaleObject
+        return super().clean()
+
     def save(self) -> Tie | None:
         strength, on, tie = self.cleaned_data["strength"], self.cleaned_data["on"], self.tie
-        if on == tie.since:  # the same day: correct the row rather than make history
+        with self.locked():
+            if on == tie.since:  # the same day: correct the row rather than make history
+                if not strength:
+                    tie.delete()
+                    return None
+                tie.strength = strength
+                tie.save(update_fields=["strength"])
+                return tie
+            tie.until = on
+            tie.save(update_fields=["until"])
             if not strength:
-                tie.delete()
                 return None
-            tie.strength = strength
-            tie.save(update_fields=["strength"])
-            return tie
-        tie.until = on
-        tie.save(update_fields=["until"])
-        if not strength:
-            return None
-        tie.pk, tie.origin_id = None, tie.thread
-        tie.strength, tie.since, tie.until, tie.created_by = strength, on, None, self.user
-        tie.save()
+            tie.pk, tie.origin_id, tie.version = None, tie.thread, 1
+            tie.strength, tie.since, tie.until, tie.created_by = strength, on, None, self.user
+            tie.save()
         return tie

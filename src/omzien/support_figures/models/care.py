@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from omzien.accounts.models import Role
 from omzien.people.models import age_on, not_in_future
 from omzien.privacy.scoping import ScopedQuerySet
+from omzien.workflow import Versioned
 
 SELF_REGISTRATION_AGE = 16
 
@@ -48,7 +49,10 @@ class YoungPersonInCareQuerySet(ScopedQuerySet):
         return self.filter(pk__in=Placement.objects.current_on(day).values("young_person"))
 
 
-class YoungPersonInCare(models.Model):
+class YoungPersonInCare(Versioned):
+    """A young person in care. The version also guards their placements: a move or an end
+    changes which placement is current, so two people doing that at once must not both win."""
+
     first_name = models.CharField(_("voornaam"), max_length=100)
     last_name = models.CharField(_("achternaam"), max_length=100)
     date_of_birth = models.DateField(_("geboortedatum"), validators=[not_in_future])

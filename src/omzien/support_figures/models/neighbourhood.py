@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from omzien.privacy.scoping import ScopedQuerySet
 from omzien.vocabulary import Theme
+from omzien.workflow import Versioned
 
 
 class PartnerKind(models.TextChoices):
@@ -44,7 +45,7 @@ class PartnerQuerySet(models.QuerySet):
         return self.filter(Q(name__icontains=text) | Q(offers__icontains=text))
 
 
-class Partner(models.Model):
+class Partner(Versioned):
     """An organisation in a district and what it offers: one line of the social map."""
 
     name = models.CharField(_("naam"), max_length=200)
@@ -78,7 +79,7 @@ class Partner(models.Model):
         return [labels[value] for value in self.audience if value in labels]
 
 
-class Challenge(models.Model):
+class Challenge(Versioned):
     """A collective challenge of an area (an opgave), the partners on it, and its figures."""
 
     municipality = models.ForeignKey(

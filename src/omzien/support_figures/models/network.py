@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from omzien.accounts.models import Role
 from omzien.privacy.scoping import ScopedQuerySet
+from omzien.workflow import Versioned
 
 from .care import YoungPersonInCare
 
@@ -134,7 +135,7 @@ class TieQuerySet(ScopedQuerySet):
         return self.filter(Q(until__isnull=True) | Q(until__gt=day), since__lte=day)
 
 
-class Tie(models.Model):
+class Tie(Versioned):
     network_map = models.ForeignKey(
         NetworkMap, on_delete=models.CASCADE, related_name="ties", verbose_name=_("netwerkkaart")
     )

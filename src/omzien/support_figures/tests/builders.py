@@ -3,12 +3,23 @@
 from datetime import date
 from itertools import count
 
+from django.test import Client
+
 from omzien import testing
 from omzien.accounts.models import Role
 
 from ..models import Placement, PlacementKind, SupportFigure, SupportFigureStatus, YoungPersonInCare
 
 _seq = count(1)
+# What a second person sees when the first one saved the same row before them.
+STALE = "Iemand anders heeft dit intussen gewijzigd. Laad de pagina opnieuw."
+
+
+def browser_of(user) -> Client:
+    """A second person at the same time: their own logged-in browser."""
+    browser = Client()
+    browser.force_login(user)
+    return browser
 
 
 def professional(**fields):

@@ -9,7 +9,11 @@ from django.utils import timezone
 from omzien import testing
 from omzien.accounts.models import Role
 from omzien.geo.models import Neighbourhood, PostcodeArea
+from omzien.support_figures.forms.neighbourhood import ChallengeForm
 from omzien.support_figures.models import Challenge, Partner
+from omzien.workflow import StaleObject
+
+from . import builders
 
 pytestmark = pytest.mark.django_db
 
@@ -109,6 +113,62 @@ def test_a_challenge_made_by_hand_with_partners(client, world):
     client.post(reverse("support_figures:close_challenge", args=[challenge.pk]))
     challenge.refresh_from_db()
     assert challenge.closed_on == timezone.localdate()
+
+
+def own_challenge(world) -> Challenge:
+    return Challenge.objects.create(
+        municipality=world["geo"]["municipality"], title="Samen sporten", description="Begin"
+    )
+
+
+def edit(client, challenge, version, **changes):
+    """Save the edit form of `challenge` as it was shown, with the version it had then."""
+    values = {"title": challenge.title, "description": challenge.description, "version": version}
+    url = reverse("support_figures:edit_challenge", args=[challenge.pk])
+    return client.post(url, values | changes)
+
+
+def test_editing_a_challenge(client, world):
+    challenge = own_challenge(world)
+    url = reverse("support_figures:edit_challenge", args=[challenge.pk])
+    version = client.get(url).context["form"]["version"].value()
+
+    assert edit(client, challenge, version, title="Samen sporten in de wijk").status_code == 302
+    challenge.refresh_from_db()
+    assert (challenge.title, challenge.version) == ("Samen sporten in de wijk", version + 1)
+
+
+def test_two_edits_of_a_challenge_at_once_the_second_is_refused(client, world):
+    challenge = own_challenge(world)
+    other = builders.browser_of(testing.coordinator(world["programme"]))
+    url = reverse("support_figures:edit_challenge", args=[challenge.pk])
+    version = client.get(url).context["form"]["version"].value()
+    assert other.get(url).context["form"]["version"].value() == version
+
+    assert edit(client, challenge, version, title="Samen sporten in de wijk").status_code == 302
+    response = edit(other, challenge, version, description="Anders")
+
+    assert response.status_code == 400 and builders.STALE in response.text
+    assert response.context["form"]["description"].value() == "Anders"
+    challenge.refresh_from_db()
+    assert (challenge.title, challenge.description) == ("Samen sporten in de wijk", "Begin")
+
+
+def test_an_edit_that_passed_its_checks_before_a_close_landed_does_not_reopen(client, world):
+    challenge = own_challenge(world)
+    form = ChallengeForm(
+        challenge.municipality,
+        {"title": "Nieuwe titel", "version": challenge.version},
+        instance=Challenge.objects.get(pk=challenge.pk),
+    )
+    assert form.is_valid()  # read while the challenge was still open
+    client.post(reverse("support_figures:close_challenge", args=[challenge.pk]))
+
+    with pytest.raises(StaleObject):
+        form.save_for(world["coordinator"])
+
+    challenge.refresh_from_db()
+    assert (challenge.title, challenge.closed_on) == ("Samen sporten", timezone.localdate())
 
 
 def test_only_area_roles_open_challenges(client, world):

@@ -10,6 +10,8 @@ from omzien import testing
 from omzien.support_figures import ecomap
 from omzien.support_figures.models import NetworkMap, Tie
 
+from . import builders
+
 pytestmark = pytest.mark.django_db
 
 
@@ -42,8 +44,10 @@ def add(client, network_map, **data):
 
 
 def change(client, tie, strength, on):
+    """Post the change form as it was shown for `tie`, with the version it had then."""
     url = reverse("support_figures:change_tie", args=[tie.pk])
-    return client.post(url, {f"tie{tie.pk}-strength": strength, f"tie{tie.pk}-on": on})
+    data = {"strength": strength, "on": on, "version": tie.version}
+    return client.post(url, {f"tie{tie.pk}-{key}": value for key, value in data.items()})
 
 
 def test_intake_and_closure_compared_the_informal_network_grew(client, world):
@@ -153,6 +157,44 @@ def test_a_map_of_another_programme_cannot_be_opened_or_changed(client, world):
     assert change(client, tie, "weak", date.today().isoformat()).status_code == 404
     url = reverse("support_figures:household_map", args=[other.pk])
     assert client.post(url).status_code == 404
+
+
+def refused_form(response):
+    return next(form for _tie, form in response.context["rows"] if form.errors)
+
+
+def test_two_corrections_of_one_tie_at_once_the_second_is_refused(client, world):
+    network_map = start_map(client, world["household"])
+    add(client, network_map, name="Oma", strength="strong")
+    shown = Tie.objects.get()  # both see it as it is now
+    other = builders.browser_of(testing.coordinator(world["programme"]))
+    today = timezone.localdate().isoformat()
+
+    assert change(client, shown, "weak", today).status_code == 302
+    response = change(other, shown, "stressful", today)
+
+    assert response.status_code == 400 and builders.STALE in response.text
+    assert refused_form(response)["strength"].value() == "stressful"
+    assert Tie.objects.get().strength == "weak"
+
+
+def test_a_change_to_a_tie_that_moved_on_meanwhile_is_refused_at_its_relationship(client, world):
+    network_map = start_map(client, world["household"])
+    month_ago = (timezone.localdate() - timedelta(days=30)).isoformat()
+    add(client, network_map, name="Oma", strength="strong", since=month_ago)
+    shown = Tie.objects.get()
+    other = builders.browser_of(testing.coordinator(world["programme"]))
+    today = timezone.localdate().isoformat()
+
+    assert change(client, shown, "weak", today).status_code == 302  # a new row from today
+    response = change(other, shown, "", today)  # the other one saw it stop
+
+    assert response.status_code == 400 and builders.STALE in response.text
+    current = Tie.objects.get(until__isnull=True)
+    assert current.strength == "weak"
+    rows = {tie.pk: form for tie, form in response.context["rows"]}
+    assert list(rows) == [current.pk] and rows[current.pk] is refused_form(response)
+    assert f'action="{reverse("support_figures:change_tie", args=[shown.pk])}"' in response.text
 
 
 def test_layout_places_every_tie_around_the_centre():

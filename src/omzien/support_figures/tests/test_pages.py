@@ -80,14 +80,66 @@ def test_a_move_ends_the_current_placement_the_day_the_new_one_starts(client, ge
             "placement-kind": "residential",
             "placement-placed_by": "Jeugdzorg Plus",
             "placement-started_on": "2025-11-01",
+            "placement-version": person.version,
         },
     )
     placements = list(Placement.objects.order_by("started_on"))
     assert [p.ended_on for p in placements] == [date(2025, 11, 1), None]
+    person.refresh_from_db()
     client.post(
-        reverse("support_figures:end_placement", args=[person.pk]), {"end-ended_on": "2026-01-01"}
+        reverse("support_figures:end_placement", args=[person.pk]),
+        {"end-ended_on": "2026-01-01", "end-version": person.version},
     )
     assert person.current_placement() is None
+
+
+def move(kind, placed_by, started_on, version):
+    values = {"kind": kind, "placed_by": placed_by, "started_on": started_on, "version": version}
+    return {f"placement-{key}": value for key, value in values.items()}
+
+
+def two_professionals_open(client, geo):
+    """Two professionals of one young person open the young person's page at the same time."""
+    first, second = builders.professional(), builders.professional()
+    person = builders.young_person(geo["municipality"], professionals=[first, second])
+    client.force_login(first)
+    other = builders.browser_of(second)
+    page = reverse("support_figures:young_person", args=[person.pk])
+    return person, client.get(page).context, other, other.get(page).context
+
+
+def test_two_moves_at_once_the_second_is_refused_and_the_first_stays(client, geo):
+    person, first_page, other, second_page = two_professionals_open(client, geo)
+    url = reverse("support_figures:new_placement", args=[person.pk])
+    version = first_page["placement_form"]["version"].value()
+    assert second_page["placement_form"]["version"].value() == version
+
+    first = client.post(url, move("residential", "Jeugdzorg Plus", "2025-11-01", version))
+    assert first.status_code == 302
+    response = other.post(url, move("secure", "Gesloten Jeugdzorg", "2025-12-01", version))
+
+    assert response.status_code == 400 and builders.STALE in response.text
+    assert response.context["placement_form"]["placed_by"].value() == "Gesloten Jeugdzorg"
+    placements = Placement.objects.order_by("started_on")
+    assert [(p.kind, p.ended_on) for p in placements] == [
+        ("foster_family", date(2025, 11, 1)),
+        ("residential", None),
+    ]
+
+
+def test_ending_a_placement_after_someone_else_moved_the_young_person_is_refused(client, geo):
+    person, _first_page, other, second_page = two_professionals_open(client, geo)
+    version = second_page["end_form"]["version"].value()
+    new_placement = reverse("support_figures:new_placement", args=[person.pk])
+    first = client.post(new_placement, move("residential", "Jeugdzorg Plus", "2025-11-01", version))
+    assert first.status_code == 302
+
+    end = reverse("support_figures:end_placement", args=[person.pk])
+    response = other.post(end, {"end-ended_on": "2026-01-01", "end-version": version})
+
+    assert response.status_code == 400 and builders.STALE in response.text
+    assert response.context["end_form"]["ended_on"].value() == "2026-01-01"
+    assert person.current_placement().kind == "residential"
 
 
 def test_the_young_people_list_has_bounded_queries(client, geo, django_assert_max_num_queries):

@@ -7,7 +7,11 @@ from omzien import testing
 from omzien.accounts.models import Role
 from omzien.geo.models import District, Municipality, Neighbourhood, PostcodeArea
 from omzien.matches.models import Match
+from omzien.support_figures.forms.neighbourhood import PartnerForm
 from omzien.support_figures.models import OnwardReferral, Partner
+from omzien.web.versioning import saved
+
+from . import builders
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +78,76 @@ def test_staff_add_partners_only_in_their_own_municipalities(client, world):
     assert client.post(url, data | {"district": far.pk}).status_code == 400
     assert client.post(url, data | {"district": world["centre"].pk}).status_code == 302
     assert Partner.objects.get(name="Jongerenwerk Centrum").audience == ["teenagers"]
+
+
+def area_coordinator(world):
+    programme = testing.programme()
+    programme.municipalities.add(world["geo"]["municipality"])
+    return testing.coordinator(programme)
+
+
+def partner_data(partner, version, **changes):
+    """The edit form of `partner` as it was shown, with the version it had then."""
+    values = {
+        "name": partner.name,
+        "kind": partner.kind,
+        "district": partner.district_id,
+        "offers": partner.offers,
+        "audience": partner.audience,
+        "is_active": "on",
+        "version": version,
+    }
+    return values | changes
+
+
+def test_editing_a_partner(client, world):
+    school = world["school"]
+    client.force_login(area_coordinator(world))
+    url = reverse("support_figures:edit_partner", args=[school.pk])
+    version = client.get(url).context["form"]["version"].value()
+
+    response = client.post(url, partner_data(school, version, offers="Huiswerkklas en taal"))
+    assert response.status_code == 302
+    school.refresh_from_db()
+    assert (school.offers, school.version) == ("Huiswerkklas en taal", version + 1)
+
+
+def test_two_edits_of_a_partner_at_once_the_second_is_refused(client, world):
+    school = world["school"]
+    client.force_login(area_coordinator(world))
+    other = builders.browser_of(area_coordinator(world))
+    url = reverse("support_figures:edit_partner", args=[school.pk])
+    version = client.get(url).context["form"]["version"].value()
+    assert other.get(url).context["form"]["version"].value() == version
+
+    assert client.post(url, partner_data(school, version, name="OBS De Linde")).status_code == 302
+    response = other.post(url, partner_data(school, version, offers="Alleen voorlezen"))
+
+    assert response.status_code == 400 and builders.STALE in response.text
+    assert response.context["form"]["offers"].value() == "Alleen voorlezen"
+    school.refresh_from_db()
+    assert (school.name, school.offers) == ("OBS De Linde", "Huiswerkklas")
+
+
+def test_of_two_saves_that_both_passed_their_checks_only_the_first_lands(world):
+    """Both requests read version 1 before either saved: the conditional update decides."""
+    school, user = world["school"], area_coordinator(world)
+    municipalities = [world["geo"]["municipality"]]
+    first, second = (
+        PartnerForm(
+            municipalities,
+            partner_data(school, 1, offers=offers),
+            instance=Partner.objects.get(pk=school.pk),
+        )
+        for offers in ("Eerst", "Later")
+    )
+    assert first.is_valid() and second.is_valid()
+
+    assert saved(first, lambda: first.save_for(user))
+    assert not saved(second, lambda: second.save_for(user))
+
+    assert second.non_field_errors() == [builders.STALE]
+    assert Partner.objects.get(pk=school.pk).offers == "Eerst"
 
 
 def test_a_closure_records_to_which_partner_the_family_went_on(client, world):

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from omzien.accounts.models import Role
 from omzien.privacy.access import role_required
 from omzien.web.paging import page_of, querystring_without
+from omzien.web.versioning import saved
 
 from ..forms.care import EndPlacementForm, PlacementForm, RegistrationForm
 from ..forms.figures import ConfirmForm, EndForm, SupportFigureForm
@@ -114,9 +115,8 @@ def young_person(request, pk: int, forms=None, status=200):
 def new_placement(request, pk: int):
     person = visible_young_person(request, pk)
     form = PlacementForm(person, request.POST)
-    if not form.is_valid():
+    if not saved(form, form.save_for):
         return young_person(request, pk, forms={"placement": form}, status=400)
-    form.save_for()
     messages.success(request, _("De nieuwe plaatsing is vastgelegd."))
     return redirect("support_figures:young_person", pk=pk)
 
@@ -130,9 +130,8 @@ def end_placement(request, pk: int):
         messages.error(request, _("Er loopt geen plaatsing meer."))
         return redirect("support_figures:young_person", pk=pk)
     form = EndPlacementForm(current, request.POST)
-    if not form.is_valid():
+    if not saved(form, form.save):
         return young_person(request, pk, forms={"end": form}, status=400)
-    form.save()
     messages.success(request, _("De plaatsing is beëindigd."))
     return redirect("support_figures:young_person", pk=pk)
 

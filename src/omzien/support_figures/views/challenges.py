@@ -2,13 +2,14 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from omzien.privacy.access import role_required
+from omzien.web.versioning import saved
 
 from .. import challenges
 from ..forms.neighbourhood import ChallengeForm
@@ -47,16 +48,9 @@ def challenge_edit(request, pk: int | None = None):
     if municipality is None:
         return redirect("support_figures:challenges")
     form = ChallengeForm(municipality, request.POST or None, instance=challenge)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            saved = form.save(commit=False)
-            saved.created_by = saved.created_by or request.user
-            saved.save()
-            form.save_m2m()
-            if challenge is None:
-                saved.programmes.set(challenges.programme_ids_of(request.user))
+    if request.method == "POST" and saved(form, lambda: form.save_for(request.user)):
         messages.success(request, _("De opgave is opgeslagen."))
-        return redirect("support_figures:challenge", pk=saved.pk)
+        return redirect("support_figures:challenge", pk=form.instance.pk)
     return render(
         request,
         "support_figures/challenge_form.html",
@@ -83,9 +77,11 @@ def challenge_detail(request, pk: int):
 @role_required(*AREA_ROLES)
 def challenge_close(request, pk: int):
     challenge = _challenge(request, pk)
-    if challenge.closed_on is None:
-        challenge.closed_on = timezone.localdate()
-        challenge.save(update_fields=["closed_on"])
+    # A new version, so that an edit opened before this cannot open the challenge again.
+    closed = Challenge.objects.filter(pk=challenge.pk, closed_on__isnull=True).update(
+        closed_on=timezone.localdate(), version=F("version") + 1
+    )
+    if closed:
         messages.success(request, _("De opgave is afgerond."))
     return redirect("support_figures:challenge", pk=pk)
 

@@ -15,6 +15,7 @@ from omzien.accounts.models import Role
 from omzien.people.models import Household
 from omzien.privacy.access import STAFF_WITH_FILES, role_required
 from omzien.web.paging import page_of
+from omzien.web.versioning import saved
 
 from .. import ecomap
 from ..forms.network import TieChangeForm, TieForm
@@ -91,17 +92,26 @@ def visible_map(request, pk: int, *, edit: bool = False) -> NetworkMap:
     return get_object_or_404(queryset, pk=pk)
 
 
+def change_rows(ties, user, refused: TieChangeForm | None) -> list:
+    """Each tie with its change form. A refused form stays with its relationship, also when
+    that moved on to a new row; when it ended meanwhile, it keeps a row of its own."""
+    thread = refused.tie.thread if refused else None
+    rows = [(tie, refused if tie.thread == thread else TieChangeForm(tie, user)) for tie in ties]
+    if refused and thread not in {tie.thread for tie in ties}:
+        rows.append((refused.tie, refused))
+    return rows
+
+
 @role_required(*MAP_READERS)
-def map_detail(request, pk: int, tie_form=None, change_forms=None, status=200):
+def map_detail(request, pk: int, tie_form=None, change_form=None, status=200):
     network_map = visible_map(request, pk)
     day = day_from(request, "op", timezone.localdate())
     ties = list(network_map.ties.on(day).select_related("partner", "volunteer"))
     editable = day == timezone.localdate() and request.user.role != Role.YOUTH
-    change_forms = change_forms or {}
-    rows = [
-        (tie, (change_forms.get(tie.pk) or TieChangeForm(tie, request.user)) if editable else None)
-        for tie in ties
-    ]
+    if editable:
+        rows = change_rows(ties, request.user, change_form)
+    else:
+        rows = [(tie, None) for tie in ties]
     return render(
         request,
         "support_figures/map_detail.html",
@@ -139,14 +149,14 @@ def add_tie(request, pk: int):
 @role_required(*MAP_EDITORS)
 def change_tie(request, pk: int):
     maps = NetworkMap.objects.editable_by(request.user).values("pk")
-    tie = get_object_or_404(Tie.objects.filter(network_map__in=maps, until__isnull=True), pk=pk)
+    # An ended tie too: its form then says that someone else changed it meanwhile.
+    tie = get_object_or_404(Tie.objects.filter(network_map__in=maps), pk=pk)
     form = TieChangeForm(tie, request.user, request.POST)
-    if not form.is_valid():
-        return map_detail(request, tie.network_map_id, change_forms={tie.pk: form}, status=400)
-    name = tie.name
-    kept = form.save()
+    if not saved(form, form.save):
+        return map_detail(request, tie.network_map_id, change_form=form, status=400)
+    kept = form.cleaned_data["strength"]  # empty: the tie stopped
     message = _("De band met %(name)s is bijgewerkt.") if kept else _("%(name)s is van de kaart.")
-    messages.success(request, message % {"name": name})
+    messages.success(request, message % {"name": tie.name})
     return redirect("support_figures:map_detail", pk=tie.network_map_id)
 
 

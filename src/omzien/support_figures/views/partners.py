@@ -8,6 +8,7 @@ from omzien.accounts.models import Role
 from omzien.intake.models import Request
 from omzien.privacy.access import STAFF_WITH_FILES, role_required
 from omzien.web.paging import page_of, querystring_without
+from omzien.web.versioning import saved
 
 from ..forms.neighbourhood import OnwardReferralForm, PartnerForm, PartnerSearchForm
 from ..models import Partner
@@ -43,11 +44,10 @@ def partner_edit(request, pk: int | None = None):
         editable = Partner.objects.filter(district__municipality__in=municipalities)
         partner = get_object_or_404(editable, pk=pk)
     form = PartnerForm(municipalities, request.POST or None, instance=partner)
-    if request.method == "POST" and form.is_valid():
-        saved = form.save(commit=False)
-        saved.created_by = saved.created_by or request.user
-        saved.save()
-        messages.success(request, _("%(name)s staat in de sociale kaart.") % {"name": saved})
+    if request.method == "POST" and saved(form, lambda: form.save_for(request.user)):
+        messages.success(
+            request, _("%(name)s staat in de sociale kaart.") % {"name": form.instance}
+        )
         return redirect("support_figures:partners")
     return render(
         request,
