@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--sizes", default="5000,20000,50000", help="households per pool, comma-separated"
     )
-    parser.add_argument("--runs", type=int, default=3, help="timed runs of the engine per pool")
+    parser.add_argument("--runs", type=int, default=5, help="timed runs of the engine per pool")
     parser.add_argument("--workers", type=int, default=2, help="processes for the solver")
     parser.add_argument("--reference-limit", type=float, default=300.0, help="seconds for SciPy")
     args = parser.parse_args(argv)

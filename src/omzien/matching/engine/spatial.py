@@ -75,7 +75,10 @@ def pairs_within_radius(
     if len(place_pairs[0]) == 0:
         return empty
     ri, oi, chord = _expand(req_places, off_places, off_chord, *place_pairs)
-    inside = np.flatnonzero(chord <= off_chord[oi])
+    inside = chord <= off_chord[oi]  # the prefixes above already keep nearly all inside
+    if inside.all():
+        return ri, oi, chord
+    inside = np.flatnonzero(inside)
     return ri[inside], oi[inside], chord[inside]
 
 
