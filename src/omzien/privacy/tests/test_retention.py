@@ -1,7 +1,7 @@
 """Retention: moving time forward anonymises exactly what expired and keeps every total;
 a legal hold or an open concern stops it for one file; a warning list 30 days ahead."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from io import StringIO
 
 import pytest
@@ -27,19 +27,26 @@ from omzien.screening.models import Reference, add_months
 pytestmark = pytest.mark.django_db
 
 
+def noon_days_ago(days: int) -> datetime:
+    """Midday, local time: its date is the same in every time zone the database may use
+    (`now - days` late in the evening is already the next day in summer time)."""
+    day = timezone.localdate() - timedelta(days=days)
+    return timezone.make_aware(datetime.combine(day, time(12)))
+
+
 def close_match(match, days_ago: int) -> None:
     """The match and its request closed `days_ago`, as the lifecycle leaves them."""
     ended = timezone.localdate() - timedelta(days=days_ago)
     Match.objects.filter(pk=match.pk).update(status=MatchStatus.CLOSED, ended_on=ended)
     request = Request.objects.get(pk=match.request_id)
     request.transition(RequestStatus.CLOSED)
-    request.status_changes.update(at=timezone.now() - timedelta(days=days_ago))
+    request.status_changes.update(at=noon_days_ago(days_ago))
     Request.objects.filter(pk=request.pk).update(signed_up_at=timezone.now() - timedelta(days=400))
 
 
 def withdraw_offer(offer, days_ago: int) -> None:
     offer.transition(OfferStatus.WITHDRAWN)
-    offer.status_changes.update(at=timezone.now() - timedelta(days=days_ago))
+    offer.status_changes.update(at=noon_days_ago(days_ago))
     Offer.objects.filter(pk=offer.pk).update(signed_up_at=timezone.now() - timedelta(days=400))
 
 
