@@ -172,6 +172,20 @@ def test_officer_page_lists_the_warnings_and_sets_periods(closed, client, settin
     assert client.post(foreign, {f"p{closed['other'].pk}-keep_months": "1"}).status_code == 404
 
 
+def test_a_period_out_of_range_is_refused_at_its_field(closed, client):
+    client.force_login(closed["officer"])
+    field = f"p{closed['programme'].pk}-keep_months"
+    url = reverse("privacy:retention_policy", args=[closed["programme"].pk])
+
+    response = client.post(url, {field: "0"})
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert f'name="{field}" value="0"' in html  # the officer's input stays
+    assert 'aria-invalid="true"' in html  # the error sits at the field
+    assert not RetentionPolicy.objects.filter(programme=closed["programme"]).exists()
+
+
 def test_nightly_task_and_command(closed, settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     result = anonymise_expired.enqueue(expiry(100).isoformat())

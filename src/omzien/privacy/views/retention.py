@@ -33,14 +33,17 @@ def _visible_people(user, rows) -> list[tuple]:
     ]
 
 
-def _programmes(user):
+def _programmes(user, refused: RetentionForm | None = None):
+    """Each programme with its period form; a refused form stays, with its error at the field."""
     programmes = Programme.objects.filter(pk__in=programme_ids(user)).select_related(
         "retention_policy"
     )
     return [
         (
             p,
-            RetentionForm(
+            refused
+            if refused is not None and refused.instance.programme_id == p.pk
+            else RetentionForm(
                 instance=getattr(p, "retention_policy", None) or RetentionPolicy(programme=p),
                 prefix=f"p{p.pk}",
             ),
@@ -49,8 +52,7 @@ def _programmes(user):
     ]
 
 
-@officer_required()
-def retention(request):
+def _page(request, refused: RetentionForm | None = None):
     today = timezone.localdate()
     return render(
         request,
@@ -58,9 +60,15 @@ def retention(request):
         {
             "due_now": _visible_people(request.user, due(today)),
             "expiring": _visible_people(request.user, warning_list(today)),
-            "programmes": _programmes(request.user),
+            "programmes": _programmes(request.user, refused),
         },
+        status=200 if refused is None else 400,
     )
+
+
+@officer_required()
+def retention(request):
+    return _page(request)
 
 
 @require_POST
@@ -73,12 +81,10 @@ def retention_policy(request, programme_pk: int):
         programme=programme
     )
     form = RetentionForm(request.POST, instance=policy, prefix=f"p{programme.pk}")
-    if form.is_valid():
-        form.save()
-        messages.success(
-            request,
-            _("De bewaartermijn van %(programme)s is vastgelegd.") % {"programme": programme},
-        )
-    else:
-        messages.error(request, " ".join(form.errors.get("keep_months", [])))
+    if not form.is_valid():
+        return _page(request, refused=form)
+    form.save()
+    messages.success(
+        request, _("De bewaartermijn van %(programme)s is vastgelegd.") % {"programme": programme}
+    )
     return redirect("privacy:retention")
