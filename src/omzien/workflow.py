@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -42,17 +41,17 @@ class Versioned(models.Model):
         abstract = True
 
 
-def take_version(obj: Versioned, expected: int) -> None:
-    """Move `obj` to its next version if it is still at `expected`, or raise StaleObject.
+def take_version(obj: Versioned, expected: int, **changes) -> None:
+    """Move `obj` to its next version (writing `changes` with it) if it is still at
+    `expected`, or raise StaleObject.
 
     Call it inside a transaction: the UPDATE holds the row until the change is saved.
     """
-    updated = (
-        type(obj)._base_manager.filter(pk=obj.pk, version=expected).update(version=F("version") + 1)
-    )
-    if not updated:
+    changes["version"] = expected + 1
+    if not type(obj)._base_manager.filter(pk=obj.pk, version=expected).update(**changes):
         raise StaleObject
-    obj.version = expected + 1
+    for field, value in changes.items():
+        setattr(obj, field, value)
 
 
 @dataclass(frozen=True)
@@ -133,16 +132,9 @@ class VersionedStatusModel(Versioned):
         labels = dict(self._meta.get_field("status").flatchoices)
         self.workflow.check(self.status, target, labels)
         self.check_guard(target)
-        source, expected = self.status, self.version
-        changes.update(status=target, version=expected + 1)
+        source = self.status
         with transaction.atomic():
-            updated = (
-                type(self)._base_manager.filter(pk=self.pk, version=expected).update(**changes)
-            )
-            if not updated:
-                raise StaleObject
+            take_version(self, self.version, status=target, **changes)
             self.log_model.objects.create(
                 **{self.log_field: self}, source=source, target=target, by=by, reason=reason
             )
-        for field, value in changes.items():
-            setattr(self, field, value)
