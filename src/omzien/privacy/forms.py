@@ -146,14 +146,17 @@ def fingerprint(forms, *, lock: bool = False) -> str:
     instead. With `lock`, the rows stay locked until the transaction ends; the person's own
     row comes first, so two corrections of one person wait for each other.
     """
-    stored = []
+    shown: dict[type, tuple[list[str], list[int]]] = {}  # per model: its fields and rows
     for form in forms:
         for row in getattr(form, "forms", [form]):  # a formset's rows, or the form itself
-            instance = row.instance
-            rows = type(instance)._base_manager.filter(pk=instance.pk)
-            if lock:
-                rows = rows.select_for_update()
-            stored.append([instance._meta.label, instance.pk, *rows.values_list(*row._meta.fields)])
+            fields, pks = shown.setdefault(type(row.instance), (row._meta.fields, []))
+            pks.append(row.instance.pk)
+    stored = []
+    for model, (fields, pks) in shown.items():  # one query per model, the person's own first
+        rows = model._base_manager.filter(pk__in=pks).order_by("pk")
+        if lock:
+            rows = rows.select_for_update()
+        stored.append([model._meta.label, *rows.values_list("pk", *fields)])
     payload = json.dumps(stored, cls=DjangoJSONEncoder)
     return salted_hmac("omzien.privacy.correction", payload).hexdigest()
 
