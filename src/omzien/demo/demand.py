@@ -119,7 +119,7 @@ def household_applicant(demo: Demo, key: str, on: date) -> Applicant:
         accepts_smoking=rng.random() < 0.1,
         **people.located(area, languages),
     )
-    first = people.contact(people.name(languages[0]))
+    first = people.contact(people.family_name(languages[0]))
     parents = [Parent(**first)]
     if household_type == HouseholdType.TWO_PARENTS:
         same_name = first["last_name"] if rng.random() < 0.6 else ""

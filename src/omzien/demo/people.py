@@ -103,6 +103,8 @@ class People:
 
     def __init__(self, rng: Random, areas: list[PostcodeArea]) -> None:
         self.rng, self.areas, self.serial = rng, areas, count(1)
+        self.family_names: set[str] = set()
+        self.full_names: set[tuple[str, str]] = set()
         share = {}
         for area in areas:
             share[area.neighbourhood_id] = share.get(area.neighbourhood_id, 0) + 1
@@ -132,11 +134,29 @@ class People:
         return {"postcode": self.postcode(area), "postcode_area": area, "languages": languages}
 
     def name(self, language: str, last_name: str = "") -> dict:
+        """A first name and surname that no one else in the demo has together."""
         key = language if language in FIRST_NAMES else "nl"
-        return {
-            "first_name": self.rng.choice(FIRST_NAMES[key]),
-            "last_name": last_name or self.rng.choice(LAST_NAMES[key]),
-        }
+        last_name = last_name or self.rng.choice(LAST_NAMES[key])
+        for attempt in count():
+            first_name = self.rng.choice(FIRST_NAMES[key])
+            if (first_name, last_name) not in self.full_names:
+                break
+            if attempt >= len(FIRST_NAMES[key]):  # this surname is crowded: make it a double one
+                last_name = f"{last_name}-{self.rng.choice(LAST_NAMES['nl'])}"
+        self.full_names.add((first_name, last_name))
+        return {"first_name": first_name, "last_name": last_name}
+
+    def family_name(self, language: str) -> dict:
+        """A name whose surname no other demo household has.
+
+        A coordinator's lists call a household by its surname; two "Gezin Kaminski" on one
+        waiting list would make the demo confusing, so a taken surname becomes a double one.
+        """
+        name = self.name(language)
+        while name["last_name"] in self.family_names:
+            name["last_name"] = f"{name['last_name']}-{self.rng.choice(LAST_NAMES['nl'])}"
+        self.family_names.add(name["last_name"])
+        return name
 
     def child_name(self, language: str) -> str:
         return self.rng.choice(CHILD_NAMES.get(language, CHILD_NAMES["nl"]))

@@ -113,8 +113,8 @@ def create_offer(demo: Demo, key: str, status: str, vog_issued: date | None) -> 
     path = offer_path(demo, status, since)
     signed_up_at = moment(rng, path[0][1])
     languages = people.languages(VOLUNTEER_LANGUAGES)
-    name = people.contact(people.name(languages[-1]))
     family = key == SUPPORT_FAMILY and rng.random() < 0.6
+    name = people.contact((people.family_name if family else people.name)(languages[-1]))
     date_of_birth = born(rng, demo.today, *AGES[key])
     volunteer = Volunteer.objects.create(
         **name,
