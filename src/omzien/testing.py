@@ -1,15 +1,19 @@
 """Small builders for tests: real rows in the real database, never mocks."""
 
+import itertools
 import re
 from datetime import date, timedelta
 from itertools import count
 
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls.converters import IntConverter
 from django.utils import timezone
 
 from omzien.accounts.models import Role, User
 from omzien.geo.models import District, Municipality, Neighbourhood, PostcodeArea
 from omzien.intake.models import Offer, OfferStatus, Request, RequestStatus
 from omzien.people.models import Child, Household, Parent, Volunteer
+from omzien.privacy.subjects import personal_models
 from omzien.programmes.models import Organisation, Programme, ProgrammeType
 from omzien.screening.models import Certificate
 
@@ -165,3 +169,69 @@ def browser_log_in(page, base_url: str, username: str, password: str) -> None:
     page.get_by_label("Code uit de app").fill(f"{totp.token():06d}")
     page.get_by_role("button", name=re.compile("^(Verder|App koppelen)$")).click()
     page.wait_for_url(lambda url: "/inloggen/" not in url)
+
+
+# Crawling every page: the URLs come from the resolver, so a new page is crawled without
+# being listed.
+SKIPPED_NAMESPACES = {"admin"}  # Django's admin: functional management, its own log
+GROUP = re.compile(r"\(\?P<(\w+)>([^()]*)\)")
+
+
+def patterns(resolver=None, namespace=""):
+    """(name, {kwarg: 'int' | [choices]}) of every named pattern, recursively."""
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            if entry.namespace not in SKIPPED_NAMESPACES:
+                yield from patterns(entry, inner)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{namespace}{entry.name}", kwargs_of(entry)
+
+
+def kwargs_of(entry) -> dict | None:
+    """What each keyword of the pattern takes; None when we cannot fill it in."""
+    converters = getattr(entry.pattern, "converters", {})
+    if converters:
+        return {
+            name: "int" if isinstance(conv, IntConverter) else None
+            for name, conv in converters.items()
+        }
+    found = {}
+    for name, body in GROUP.findall(entry.pattern.regex.pattern):
+        if body in (r"\d+", "[0-9]+"):
+            found[name] = "int"
+        elif re.fullmatch(r"[\w-]+(\|[\w-]+)*", body):
+            found[name] = body.split("|")
+        else:
+            found[name] = None
+    return found
+
+
+def candidate_ids(user) -> list[int]:
+    """The first visible row of every personal-data model: one id per kind of object."""
+    ids = set()
+    for model in personal_models():
+        manager = model._default_manager
+        rows = manager.visible_to(user) if hasattr(manager, "visible_to") else manager.all()
+        ids.update(rows.order_by("pk").values_list("pk", flat=True)[:1])
+    return sorted(ids)
+
+
+def addresses(name, kinds, ids):
+    """Every way to fill in this pattern's keywords: ids for numbers, each choice for the rest."""
+    if kinds is None or any(kind is None for kind in kinds.values()):
+        return []
+    options = [
+        [(key, value) for value in (ids if kind == "int" else kind)] for key, kind in kinds.items()
+    ]
+    return [reverse(name, kwargs=dict(combo)) for combo in itertools.product(*options)]
+
+
+def pages_for(user) -> dict[str, list[str]]:
+    """Every page by name, with the addresses to try: an id of each kind of row this user may
+    see where the page needs one."""
+    ids = candidate_ids(user) if user.is_authenticated else []
+    return {
+        name: [reverse(name)] if kinds == {} else addresses(name, kinds, ids)
+        for name, kinds in patterns()
+    }

@@ -8,17 +8,15 @@ postcode of the world's people: judged from the answer, not from the audit code 
 Pages with an id in the address are tried with the ids of every kind of personal-data row.
 """
 
-import itertools
 import logging
 import re
 
 import pytest
 from django.apps import apps
-from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
-from django.urls.converters import IntConverter
+from django.urls import resolve, reverse
 
 from omzien.privacy.models import AuditAction, AuditEvent
-from omzien.privacy.subjects import personal_models
+from omzien.testing import addresses, candidate_ids, patterns
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +30,6 @@ SECRETS = (
     "kees@example.org",
     "9801 AB",
 )
-SKIPPED_NAMESPACES = {"admin"}  # Django's admin: functional management, its own log
 # Pages that must be reached with personal data: the test is not vacuous if a world fixture breaks.
 AT_LEAST = {
     "matches:match_detail",
@@ -41,58 +38,6 @@ AT_LEAST = {
     "intake:waiting_list",
     "privacy:person",
 }
-GROUP = re.compile(r"\(\?P<(\w+)>([^()]*)\)")
-
-
-def patterns(resolver=None, namespace=""):
-    """(name, {kwarg: 'int' | [choices]}) of every named pattern, recursively."""
-    for entry in (resolver or get_resolver()).url_patterns:
-        if isinstance(entry, URLResolver):
-            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
-            if entry.namespace not in SKIPPED_NAMESPACES:
-                yield from patterns(entry, inner)
-        elif isinstance(entry, URLPattern) and entry.name:
-            yield f"{namespace}{entry.name}", kwargs_of(entry)
-
-
-def kwargs_of(entry) -> dict | None:
-    """What each keyword of the pattern takes; None when we cannot fill it in."""
-    converters = getattr(entry.pattern, "converters", {})
-    if converters:
-        return {
-            name: "int" if isinstance(conv, IntConverter) else None
-            for name, conv in converters.items()
-        }
-    found = {}
-    for name, body in GROUP.findall(entry.pattern.regex.pattern):
-        if body in (r"\d+", "[0-9]+"):
-            found[name] = "int"
-        elif re.fullmatch(r"[\w-]+(\|[\w-]+)*", body):
-            found[name] = body.split("|")
-        else:
-            found[name] = None
-    return found
-
-
-def candidate_ids(user) -> list[int]:
-    """The first visible row of every personal-data model: one id per kind of object."""
-    ids = set()
-    for model in personal_models():
-        manager = model._default_manager
-        rows = manager.visible_to(user) if hasattr(manager, "visible_to") else manager.all()
-        ids.update(rows.order_by("pk").values_list("pk", flat=True)[:1])
-    return sorted(ids)
-
-
-def addresses(name, kinds, ids):
-    """Every way to fill in this pattern's keywords: ids for numbers, each choice for the rest."""
-    if kinds is None or any(kind is None for kind in kinds.values()):
-        return []
-    options = [
-        [(key, value) for value in (ids if kind == "int" else kind)] for key, kind in kinds.items()
-    ]
-    return [reverse(name, kwargs=dict(combo)) for combo in itertools.product(*options)]
-
 
 @pytest.fixture
 def open_concern(world):
