@@ -39,6 +39,7 @@ AT_LEAST = {
     "privacy:person",
 }
 
+
 @pytest.fixture
 def open_concern(world):
     """A concern on the running match, when the concerns app is there: its pages count too."""
