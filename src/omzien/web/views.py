@@ -1,4 +1,4 @@
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -38,5 +38,9 @@ def links_for(user) -> list[tuple[str, str]]:
 
 
 def home(request):
+    """The public welcome; someone logged in goes straight to the first page of their role's
+    work (a coordinator's Vandaag, a volunteer's Mijn koppeling, an analyst's Cijfers)."""
     links = links_for(request.user) if request.user.is_authenticated else []
+    if links:
+        return redirect(links[0][0])
     return render(request, "web/home.html", {"links": links})

@@ -128,6 +128,6 @@ def test_the_access_log_is_append_only(world, concern):
 
 def test_only_coordinators_have_the_nav_entry(client, world):
     client.force_login(world["handler"])
-    assert reverse("concerns:list") in client.get("/").content.decode()
+    assert reverse("concerns:list") in client.get("/", follow=True).content.decode()
     client.force_login(testing.user(Role.ORG_ADMIN, organisation=world["programme"].organisation))
-    assert reverse("concerns:list") not in client.get("/").content.decode()
+    assert reverse("concerns:list") not in client.get("/", follow=True).content.decode()
