@@ -5,6 +5,7 @@ the yearly account give the same number for the same cell."""
 
 from datetime import date
 from io import BytesIO
+from itertools import pairwise
 
 import pytest
 from django.utils import timezone
@@ -64,9 +65,7 @@ def world():
     for _ in range(5):
         builders.match(second, zuid, signed_up=date(2025, 1, 1), started=date(2025, 5, 3))
     for _ in range(3):
-        builders.family(
-            second, zuid, signed_up=date(2025, 9, 1), waiting_since=date(2025, 9, 1)
-        )
+        builders.family(second, zuid, signed_up=date(2025, 9, 1), waiting_since=date(2025, 9, 1))
     analyst = testing.user(Role.ANALYST, municipality=town.municipality)
     return {"town": town, "first": first, "second": second, "analyst": analyst}
 
@@ -105,7 +104,7 @@ def test_every_published_count_is_zero_hidden_or_a_multiple_of_the_threshold(wor
 
 
 def test_overlapping_periods_give_back_no_hidden_month(world):
-    for month, later in zip(MONTHS, MONTHS[1:], strict=False):
+    for month, later in pairwise(MONTHS):
         longer, shorter = counts(answer(world, start=month)), counts(answer(world, start=later))
         for key, value in longer.items():
             if key[1] in MONTHS and key in shorter:  # the same month: the same cell
@@ -136,8 +135,8 @@ def test_the_api_answers_overlapping_periods_as_the_dashboard_does(world, client
         assert response.status_code == 200, response.content
         return counts(response.json())
 
-    longer, shorter = ask("2025-07"), ask("2025-08")
-    assert longer == counts(answer(world, start="2025-07"))
+    longer, shorter = ask("2025-08"), ask("2025-09")  # August's one new match is hidden
+    assert longer == counts(answer(world, start="2025-08"))
     for key in (("new_and_closed", "total", "new"), ("volunteers_and_hours", "total", "hours")):
         assert not gives_away(minus(longer[key], shorter[key])), key
 
