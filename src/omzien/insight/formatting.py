@@ -12,6 +12,11 @@ SUPPRESSED_NOTE = _(
     "‘Niet getoond’: minder dan %(threshold)s mensen, of uit een totaal terug te rekenen. "
     "Zo blijft niemand herkenbaar. Het is nooit nul."
 )
+ROUNDED_NOTE = _(
+    "De andere aantallen en uren van het dashboard zijn afgerond op een veelvoud van "
+    "%(threshold)s, steeds op dezelfde manier. Ook als je twee uitkomsten van elkaar aftrekt, "
+    "blijft niemand herkenbaar."
+)
 DECIMALS = {COUNT: 0, HOURS: 0, PER_THOUSAND: 1, DECIMAL: 2, PERCENT: 1}
 
 

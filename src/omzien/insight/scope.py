@@ -92,3 +92,20 @@ class Filters:
     @property
     def place(self) -> tuple:
         return self.municipality, self.district
+
+    @property
+    def place_code(self) -> str:
+        here = self.district or self.municipality
+        return here.code if here else "*"
+
+    def cell(self, measure: str, first: date, last: date | None = None, place: str = "") -> tuple:
+        """What one published count counts, for `suppression.publish`: the measure, the
+        programmes, the place (an area's code; by default the chosen district or municipality)
+        and the days. Whichever page, table or API asks, the same people give the same cell."""
+        return (
+            measure,
+            tuple(sorted(self.programmes)),
+            place or self.place_code,
+            first.isoformat(),
+            (last or first).isoformat(),
+        )

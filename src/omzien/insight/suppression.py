@@ -6,13 +6,25 @@ count must not come back by subtraction either: when a total is published, a gro
 hidden cells must hide at least two of them, together at least the threshold, or the reader
 subtracts the visible cells from the total (secondary suppression). A count of zero points at
 nobody and stays visible; a hidden figure is never shown as zero.
+
+That is enough for a table whose cells are fixed. The dashboard, its API and the yearly account
+answer questions the reader chooses (any run of months, any area, any programme), and two
+overlapping answers can be subtracted from each other. Those figures leave through `publish`
+instead: a count from 1 up to the threshold is hidden, every other count is rounded to a
+multiple of the threshold, up or down by a draw that is fixed per cell (what is counted, for
+which programmes and place, over which days) and keyed with the installation's secret. The same
+question always gets the same answer, and the difference of any two answers is a multiple of
+the threshold, so it is never a hidden count. See docs/privacy.md, "Small numbers and
+differencing".
 """
 
+import math
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.crypto import salted_hmac
 
 MINIMUM_THRESHOLD = 5
 
@@ -95,3 +107,38 @@ def _next_to_hide(counts, groups, hidden, hidden_totals, limit):
 
 def _sum(counts, keys) -> int:
     return sum(counts[key] for key in keys)
+
+
+def hidden(count: int, *, at_least: int | None = None) -> bool:
+    return 0 < count < threshold(at_least)
+
+
+def publish(count: int, cell: Hashable) -> int | None:
+    """A count fit to publish: 0 stays 0, a small count is hidden, the rest is rounded.
+
+    `cell` names what is counted so fully (measure, programmes, place, first and last day)
+    that two questions about the same people give the same cell: see `Filters.cell`.
+    """
+    if hidden(count):
+        return None
+    return _rounded(count, cell)
+
+
+def publish_amount(amount: float, cell: Hashable) -> int:
+    """An amount that is not a number of people (hours), rounded as a count is, never hidden:
+    the people behind it are protected by hiding it with their count."""
+    return _rounded(amount, cell)
+
+
+def _rounded(value: float, cell: Hashable) -> int:
+    """`value` to a multiple of the threshold, up with a chance equal to how far it is along:
+    unbiased on average, and the same every time for the same cell."""
+    base = threshold()
+    lower = base * math.floor(value / base)
+    return int(lower + base if _draw(cell) * base < value - lower else lower)
+
+
+def _draw(cell: Hashable) -> float:
+    """A number in [0, 1) fixed per cell that nobody can predict without the secret key."""
+    digest = salted_hmac("omzien.insight.suppression.publish", repr(cell)).digest()
+    return int.from_bytes(digest[:8], "big") / 2**64

@@ -63,7 +63,7 @@ def test_small_numbers_are_hidden_as_on_the_dashboard(api, analyst_client, progr
     assert hidden["threshold"] == 5
     assert last_month(hidden)["values"]["value"] is None
     assert "value" in last_month(hidden)["suppressed"]
-    assert last_month(shown)["values"]["value"] == 7
+    assert last_month(shown)["values"]["value"] in (5, 10)  # 7, rounded to a multiple of five
 
 
 def test_wrong_choices_are_named(api, analyst_client, geo, programme):

@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
-from ..formatting import SUPPRESSED_NOTE, display
+from ..formatting import ROUNDED_NOTE, SUPPRESSED_NOTE, display
 from ..suppression import threshold
 from .content import Account
 
@@ -87,6 +87,7 @@ def write_pdf(account: Account) -> bytes:
         }
     )
     pdf.paragraph(SUPPRESSED_NOTE % {"threshold": threshold()}, 9)
+    pdf.paragraph(ROUNDED_NOTE % {"threshold": threshold()}, 9)
     for section in account.sections:
         pdf.heading(section.title, 16)
         pdf.paragraph(section.intro)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from ..formatting import SUPPRESSED, SUPPRESSED_NOTE, UNAVAILABLE
+from ..formatting import ROUNDED_NOTE, SUPPRESSED, SUPPRESSED_NOTE, UNAVAILABLE
 from ..suppression import threshold
 from .content import Account
 
@@ -77,6 +77,7 @@ def write_xlsx(account: Account) -> bytes:
         },
         _("Gemaakt op %(made)s") % {"made": account.made_at},
         str(SUPPRESSED_NOTE % {"threshold": threshold()}),
+        str(ROUNDED_NOTE % {"threshold": threshold()}),
     ]
     for line in lines:
         about.append([line])

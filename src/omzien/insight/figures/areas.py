@@ -1,7 +1,8 @@
 """Every figure that can go on the map, per neighbourhood, district or municipality.
 
-Each column is suppressed on its own against its total, which the table publishes; the
-families whose area is unknown form one more cell, so that the areas still add up.
+Every count is published as the cell of its area (or of the chosen place, for the total), so
+it is the same number that a dashboard filtered to that area shows; the families whose area is
+unknown form one more cell.
 """
 
 from django.db.models import Count, Q, Sum
@@ -11,12 +12,13 @@ from omzien.matches.models import MatchStatus
 
 from ..places import Level, area_of, areas
 from ..scope import Filters
-from ..suppression import suppress
+from ..suppression import hidden, publish, publish_amount
 from ..tables import COUNT, DAYS, HOURS, PER_THOUSAND, Column, Figure, Row
 from .matches import running_during, running_on
 from .waiting import nobody, waiting_by_area
 
 UNKNOWN = "unknown"
+COUNTED = ("active", "new", "closed", "households", "youth")
 MEASURES = [
     Column("waiting", _("wachtend op de laatste dag")),
     Column("median_days", _("mediaan dagen gewacht"), DAYS),
@@ -77,26 +79,19 @@ def fold(raw: dict, keys: list) -> dict:
 def by_area(filters: Filters, level: Level, *, with_shapes: bool = False) -> tuple[Figure, list]:
     """The table of every measure per area, and the areas themselves (for the map)."""
     shown = areas(level, filters, with_shapes=with_shapes)
-    keys = [a.pk for a in shown] + [None]
+    # The cell of each row: an area's own code, or the rest of the chosen place at this level.
+    places = {a.pk: a.code for a in shown} | {None: f"{filters.place_code}/{level.key}/{UNKNOWN}"}
+    keys = list(places)
     matches = match_counts(filters, level)
-    raw = {
-        name: fold({a: row[name] for a, row in matches.items()}, keys)
-        for name in ("active", "new", "closed", "households", "youth")
-    }
-    counted = {name: suppress(counts) for name, counts in raw.items()}
-    waiting = waiting_by_area(filters, level, keys)
+    raw = {name: fold({a: row[name] for a, row in matches.items()}, keys) for name in COUNTED}
+    waiting = waiting_by_area(filters, level, places)
     hours = fold(hours_by_area(filters, level), keys)
-    # An area's hours hide with the families and young people behind them.
-    people = suppress({k: raw["households"][k] + raw["youth"][k] for k in keys})
 
     def values(key, hwc) -> dict:
-        return {
+        counts = {name: raw[name][key] for name in COUNTED}
+        return published(filters, counts, hours[key], hwc, place=places[key]) | {
             "waiting": waiting["waiting"][key],
             "median_days": waiting["median_days"][key],
-            **{name: result.cells[key] for name, result in counted.items()},
-            "per_thousand": per_thousand(counted["households"].cells[key], hwc),
-            "hours": people.figure(key, round(hours[key], 1)),
-            "households_with_children": hwc,
         }
 
     hwc = {a.pk: a.households_with_children for a in shown}
@@ -109,17 +104,12 @@ def by_area(filters: Filters, level: Level, *, with_shapes: bool = False) -> tup
         rows.append(Row(UNKNOWN, _("woonplaats onbekend"), values(None, None), absent(None, None)))
     whole = filters.district or filters.municipality
     total_hwc = whole.households_with_children if whole else sum_of(hwc.values())
+    totals = {name: sum(raw[name].values()) for name in COUNTED}
     total = Row(
         "total",
         _("Totaal"),
-        {
-            "waiting": waiting["total"],
-            "median_days": waiting["total_median_days"],
-            **{name: result.totals[0] for name, result in counted.items()},
-            "per_thousand": per_thousand(counted["households"].totals[0], total_hwc),
-            "hours": None if people.totals[0] is None else round(sum(hours.values()), 1),
-            "households_with_children": total_hwc,
-        },
+        published(filters, totals, sum(hours.values()), total_hwc)
+        | {"waiting": waiting["total"], "median_days": waiting["total_median_days"]},
         missing(total_hwc) | nobody("median_days", count=sum(waiting["raw"].values())),
     )
     figure = Figure(
@@ -136,6 +126,23 @@ def by_area(filters: Filters, level: Level, *, with_shapes: bool = False) -> tup
         row_heading=level.label,
     )
     return figure, shown
+
+
+def published(filters: Filters, counts: dict, hours: float, hwc, place: str = "") -> dict:
+    """One row's counts over the period, each as the cell of `place` (default: the chosen one)."""
+    period = (filters.start, filters.end)
+    result = {
+        name: publish(n, filters.cell(name, *period, place=place)) for name, n in counts.items()
+    }
+    result["active"] = publish(counts["active"], filters.cell("active", filters.end, place=place))
+    # An area's hours hide with the families and young people behind them.
+    people = counts["households"] + counts["youth"]
+    shown_hours = publish_amount(hours, filters.cell("hours", *period, place=place))
+    return result | {
+        "per_thousand": per_thousand(result["households"], hwc),
+        "hours": None if hidden(people) else shown_hours,
+        "households_with_children": hwc,
+    }
 
 
 def missing(households_with_children) -> frozenset[str]:

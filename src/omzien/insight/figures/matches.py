@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from omzien.matches.models import OPEN_MATCH_STATUSES, MatchStatus
 
 from ..scope import Filters
-from ..suppression import suppress
+from ..suppression import publish
 from ..tables import DAYS, Chart, Column, Figure, Row
 from .stats import median, percentile
 from .waiting import nobody
@@ -42,16 +42,13 @@ def active_trend(filters: Filters) -> Figure:
     counts = filters.matches().aggregate(
         **{m.key: Count("pk", filter=running_on(m.end)) for m in months}
     )
-    hidden = suppress(counts, groups=[])  # counts on single days: nothing adds them up
+    shown = {m.key: publish(counts[m.key], filters.cell("active", m.end)) for m in months}
     return Figure(
         key="active_matches",
         title=_("Lopende koppelingen"),
         explanation=_("Hoeveel koppelingen op de laatste dag van elke maand liepen."),
         columns=[Column("active", _("lopend"))],
-        rows=[
-            Row(m.key, m.label, {"active": hidden.cells[m.key]}, short=m.short_label)
-            for m in months
-        ],
+        rows=[Row(m.key, m.label, {"active": shown[m.key]}, short=m.short_label) for m in months],
         chart=Chart("line", ("active",)),
         empty=not any(counts.values()),
     )
@@ -62,9 +59,9 @@ def per_month(queryset, field: str) -> dict[str, int]:
     return {row["month"].strftime("%Y-%m"): row["n"] for row in rows}
 
 
-def monthly_flows(filters: Filters):
-    """Matches started and closed per month, suppressed together: every table that publishes
-    one of these counts takes it from here, so no two tables hide them differently."""
+def monthly_flows(filters: Filters) -> dict[tuple[str, str], int | None]:
+    """Matches started ("new") and closed per month and over the period ("total"), as
+    published: every table that shows one of these counts takes it from here."""
     months, matches, period = filters.months, filters.matches(), (filters.start, filters.end)
     sources = {
         "new": per_month(matches.filter(started_on__range=period), "started_on"),
@@ -72,25 +69,29 @@ def monthly_flows(filters: Filters):
             matches.filter(status=MatchStatus.CLOSED, ended_on__range=period), "ended_on"
         ),
     }
-    counts = {(kind, m.key): n.get(m.key, 0) for kind, n in sources.items() for m in months}
-    groups = [[("new", m.key) for m in months], [("closed", m.key) for m in months]]
-    # Running now = running before + started - closed: hiding a month's started and closed
-    # together keeps one of them from being worked out from the running matches.
-    groups += [[("new", m.key), ("closed", m.key)] for m in months]
-    return suppress(counts, groups)
+    published = {}
+    for kind, counts in sources.items():
+        for m in months:
+            published[kind, m.key] = publish(
+                counts.get(m.key, 0), filters.cell(kind, m.start, m.end)
+            )
+        total = sum(counts.values())
+        published[kind, "total"] = publish(total, filters.cell(kind, *period))
+    return published
 
 
 def new_and_closed(filters: Filters) -> Figure:
-    months, hidden = filters.months, monthly_flows(filters)
+    months, shown = filters.months, monthly_flows(filters)
     rows = [
         Row(
             m.key,
             m.label,
-            {k: hidden.cells[(k, m.key)] for k in ("new", "closed")},
+            {k: shown[k, m.key] for k in ("new", "closed")},
             short=m.short_label,
         )
         for m in months
     ]
+    totals = {k: shown[k, "total"] for k in ("new", "closed")}
     return Figure(
         key="new_and_closed",
         title=_("Nieuwe en afgesloten koppelingen per maand"),
@@ -100,9 +101,9 @@ def new_and_closed(filters: Filters) -> Figure:
         ),
         columns=[Column("new", _("nieuw")), Column("closed", _("afgesloten"))],
         rows=rows,
-        total=Row("total", _("Totaal"), {"new": hidden.totals[0], "closed": hidden.totals[1]}),
+        total=Row("total", _("Totaal"), totals),
         chart=Chart("bars", ("new", "closed")),
-        empty=all(total == 0 for total in hidden.totals),
+        empty=all(total == 0 for total in totals.values()),
     )
 
 
@@ -140,7 +141,7 @@ def time_to_match(filters: Filters) -> Figure:
             Row(
                 m.key,
                 m.label,
-                values(flows.cells[("new", m.key)], days[m.key]),
+                values(flows["new", m.key], days[m.key]),
                 unavailable=nobody("median", "p80", count=len(days[m.key])),
                 short=m.short_label,
             )
@@ -149,7 +150,7 @@ def time_to_match(filters: Filters) -> Figure:
         total=Row(
             "total",
             _("Hele periode"),
-            values(flows.totals[0], everyone),
+            values(flows["new", "total"], everyone),
             unavailable=nobody("median", "p80", count=len(everyone)),
         ),
         chart=Chart("bars", ("median",)),

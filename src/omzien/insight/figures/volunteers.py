@@ -5,7 +5,7 @@ from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
 
 from ..scope import Filters
-from ..suppression import suppress
+from ..suppression import publish, publish_amount
 from ..tables import HOURS, Chart, Column, Figure, Row
 from .matches import running_during
 
@@ -18,7 +18,7 @@ def hours_per_month(filters: Filters) -> dict[str, float]:
         .values("month")
         .annotate(hours=Sum("hours"))
     )
-    return {row["month"].strftime("%Y-%m"): round(float(row["hours"] or 0), 1) for row in rows}
+    return {row["month"].strftime("%Y-%m"): float(row["hours"] or 0) for row in rows}
 
 
 def volunteers_and_hours(filters: Filters) -> Figure:
@@ -33,24 +33,19 @@ def volunteers_and_hours(filters: Filters) -> Figure:
         },
     )
     hours = hours_per_month(filters)
-    # The period's hours are the sum of the months': a month's hours hide with its volunteers,
-    # so at least two months hide together, or the total goes too.
-    monthly = suppress({m.key: counts[m.key] for m in months}, groups=[[m.key for m in months]])
-    period = suppress({"period": counts["period"]}, groups=[])
-    rows = [
-        Row(
-            m.key,
-            m.label,
-            short=m.short_label,
-            values={
-                "volunteers": monthly.cells[m.key],
-                "hours": monthly.figure(m.key, hours.get(m.key, 0.0)),
-            },
+
+    def values(first, last, key) -> dict:
+        """A month's or the period's hours hide with its volunteers."""
+        volunteers = publish(counts[key], filters.cell("volunteers", first, last))
+        worked = sum(hours.values()) if key == "period" else hours.get(key, 0.0)
+        shown = (
+            None
+            if volunteers is None
+            else publish_amount(worked, filters.cell("hours", first, last))
         )
-        for m in months
-    ]
-    hidden = monthly.totals[0] is None or period.cells["period"] is None
-    total_hours = None if hidden else round(sum(hours.values()), 1)
+        return {"volunteers": volunteers, "hours": shown}
+
+    rows = [Row(m.key, m.label, values(m.start, m.end, m.key), short=m.short_label) for m in months]
     return Figure(
         key="volunteers_and_hours",
         title=_("Vrijwilligers en hun uren"),
@@ -63,9 +58,7 @@ def volunteers_and_hours(filters: Filters) -> Figure:
             Column("hours", _("uren"), HOURS),
         ],
         rows=rows,
-        total=Row(
-            "total", _("Hele periode"), {"volunteers": period.cells["period"], "hours": total_hours}
-        ),
+        total=Row("total", _("Hele periode"), values(filters.start, filters.end, "period")),
         chart=Chart("bars", ("hours",)),
         empty=not counts["period"] and not hours,
     )

@@ -18,7 +18,7 @@ from omzien.intake.models import RequestStatus, RequestStatusChange
 
 from ..places import Level, area_of
 from ..scope import Filters
-from ..suppression import suppress
+from ..suppression import publish
 from ..tables import DAYS, Chart, Column, Figure, Row
 from .stats import median
 
@@ -65,16 +65,15 @@ def waited_on(waits: list, day: date) -> np.ndarray:
 def waiting_trend(filters: Filters) -> Figure:
     waits, months = spells(filters), filters.months
     on_list = {m.key: waited_on(waits, m.end) for m in months}
-    # Each month is a count on one day: nothing adds them up, so no totals to protect.
-    hidden = suppress({key: len(days) for key, days in on_list.items()}, groups=[])
+    shown = {m.key: publish(len(on_list[m.key]), filters.cell("waiting", m.end)) for m in months}
     rows = [
         Row(
             m.key,
             m.label,
             short=m.short_label,
             values={
-                "waiting": hidden.cells[m.key],
-                "median_days": hidden.figure(m.key, median(on_list[m.key])),
+                "waiting": shown[m.key],
+                "median_days": hidden_with(shown[m.key], median(on_list[m.key])),
             },
             unavailable=nobody("median_days", count=len(on_list[m.key])),
         )
@@ -102,20 +101,29 @@ def nobody(*columns: str, count: int) -> frozenset[str]:
     return frozenset(columns) if count == 0 else frozenset()
 
 
-def waiting_by_area(filters: Filters, level: Level, keys: list) -> dict[str, dict]:
-    """Per area of `keys` (None for the rest): how many wait on the period's last day, raw and
-    suppressed against the published total, and the median days waited."""
-    by_area, known = defaultdict(list), set(keys)
+def hidden_with(count: int | None, value):
+    """A figure derived from a count's people (a median) is hidden with the count."""
+    return None if count is None else value
+
+
+def waiting_by_area(filters: Filters, level: Level, places: dict) -> dict[str, dict]:
+    """Per area of `places` (pk: the code of its cell; None for the rest): how many wait on the
+    period's last day, raw and as published, and the median days waited."""
+    by_area = defaultdict(list)
     for since, until, area in spells(filters, level):
-        by_area[area if area in known else None].append((since, until))
-    days = {key: waited_on(by_area.get(key, []), filters.end) for key in keys}
+        by_area[area if area in places else None].append((since, until))
+    days = {key: waited_on(by_area.get(key, []), filters.end) for key in places}
     raw = {key: len(d) for key, d in days.items()}
-    hidden = suppress(raw)
+    shown = {
+        key: publish(n, filters.cell("waiting", filters.end, place=places[key]))
+        for key, n in raw.items()
+    }
+    total = publish(sum(raw.values()), filters.cell("waiting", filters.end))
     everyone = np.concatenate(list(days.values())) if days else np.array([])
     return {
         "raw": raw,
-        "waiting": hidden.cells,
-        "median_days": {key: hidden.figure(key, median(d)) for key, d in days.items()},
-        "total": hidden.totals[0],
-        "total_median_days": None if hidden.totals[0] is None else median(everyone),
+        "waiting": shown,
+        "median_days": {key: hidden_with(shown[key], median(d)) for key, d in days.items()},
+        "total": total,
+        "total_median_days": hidden_with(total, median(everyone)),
     }

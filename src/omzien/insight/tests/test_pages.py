@@ -65,7 +65,7 @@ def test_anonymous_visitors_are_sent_to_log_in(client):
 
 def test_the_analyst_sees_the_figures_of_their_municipality(client, world):
     client.force_login(analyst(world["here"]))
-    assert key_figure(client, "waiting") == 6
+    assert key_figure(client, "waiting") in (5, 10)  # 6, rounded to a multiple of five
     response = client.get(reverse("insight:themes"), LAST_YEAR)
     assert b"Noord" in response.content
 
@@ -86,7 +86,7 @@ def test_a_coordinator_sees_only_their_own_programmes(client, world):
     client.force_login(testing.coordinator(builders.programme(world["here"])))
     assert key_figure(client, "waiting") == 0
     client.force_login(testing.coordinator(world["programme"]))
-    assert key_figure(client, "waiting") == 6
+    assert key_figure(client, "waiting") in (5, 10)  # 6, rounded to a multiple of five
     assert client.get(reverse("insight:yearly")).status_code == 403
 
 
@@ -133,7 +133,7 @@ def test_the_map_gets_its_data_as_a_data_island(client, world):
     assert '<script id="map-data" type="application/json">' in content
     assert response.context["map_data"]["measure"] == "waiting"
     noord = response.context["map_data"]["texts"][world["here"].hoods[0].code]
-    assert noord["waiting"] == "6"
+    assert noord["waiting"] in ("5", "10")  # 6, rounded to a multiple of five
 
 
 def test_where_to_recruit_ranks_the_biggest_shortfall_first(world):
