@@ -116,12 +116,22 @@ class VersionedStatusModel(Versioned):
     log_model: type[StatusChange]
     log_field: str  # the log model's foreign key to this model
 
+    def excluded_targets(self) -> frozenset[str]:
+        """States of the table that this row's configuration leaves out (a programme type
+        without an introduction, say)."""
+        return frozenset()
+
+    def allowed_targets(self) -> frozenset[str]:
+        return self.workflow.allowed(self.status) - self.excluded_targets()
+
+    def is_finished(self) -> bool:
+        """No step at all is left: not by hand, not through another flow."""
+        return not self.allowed_targets()
+
     def manual_targets(self) -> list[tuple[str, str]]:
         """The states a person may move this to by hand now, with their labels."""
         labels = dict(self._meta.get_field("status").flatchoices)
-        allowed = {
-            t for t in self.workflow.allowed(self.status) if (self.status, t) not in self.automatic
-        }
+        allowed = {t for t in self.allowed_targets() if (self.status, t) not in self.automatic}
         return [(state, labels[state]) for state in labels if state in allowed]
 
     def check_guard(self, target: str) -> None:
@@ -131,6 +141,12 @@ class VersionedStatusModel(Versioned):
         """Move to `target` if the table allows it and nobody changed the row meanwhile."""
         labels = dict(self._meta.get_field("status").flatchoices)
         self.workflow.check(self.status, target, labels)
+        if target in self.excluded_targets():
+            raise TransitionNotAllowed(
+                _("Van ‘%(source)s’ naar ‘%(target)s’ kan niet."),
+                code="transition_not_allowed",
+                params={"source": labels[self.status], "target": labels[target]},
+            )
         self.check_guard(target)
         source = self.status
         with transaction.atomic():

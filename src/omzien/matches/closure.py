@@ -97,6 +97,7 @@ class ClosureForm(StepForm):
                 ended_early=data["ended_early"],
                 specialist_care=data["specialist_care"],
             )
+            match.moments.lapse(timezone.localdate())
             match.request.transition(RequestStatus.CLOSED, by=by, reason=_("Koppeling afgesloten"))
             if data["volunteer_next"] == VolunteerNext.GOODBYE:
                 match.offer.transition(
@@ -126,6 +127,7 @@ class ReopenForm(StepForm):
 
     def save(self, by) -> None:
         match, reason = self.obj, self.cleaned_data["reason"]
+        closed_on = match.ended_on
 
         def step() -> None:
             match.transition(
@@ -136,6 +138,8 @@ class ReopenForm(StepForm):
                 # The closure stays in the log; the figures count the match as running again.
                 **CLEARED_ON_REOPEN,
             )
+            # What lapsed at the closure is due again; what was done stays done.
+            match.moments.filter(lapsed_on=closed_on).update(lapsed_on=None)
             match.request.transition(RequestStatus.MATCHED, by=by, reason=reason)
 
         self.apply(step)

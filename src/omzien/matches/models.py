@@ -27,7 +27,8 @@ class MatchStatus(models.TextChoices):
 
 M = MatchStatus
 MATCH_WORKFLOW = table(
-    proposed=(M.INTRODUCTION_PLANNED, M.DECLINED),
+    # Without an introduction (the programme type says so) both sides say yes straight away.
+    proposed=(M.INTRODUCTION_PLANNED, M.AGREED, M.DECLINED),
     introduction_planned=(M.INTRODUCTION_HELD, M.DECLINED),
     introduction_held=(M.AGREED, M.DECLINED),
     agreed=(M.ACTIVE, M.DECLINED),
@@ -41,6 +42,10 @@ MATCH_WORKFLOW = table(
 # Reasons that mean the match ran its course; the others end it early.
 AS_PLANNED = frozenset({ClosureReason.GOALS_REACHED, ClosureReason.PLANNED_END})
 REOPEN_WITHIN_DAYS = 30
+
+INTRODUCTION_STEPS = frozenset({M.INTRODUCTION_PLANNED, M.INTRODUCTION_HELD})
+# Contacts are logged while the match runs; a closed match keeps its log but takes no more.
+CONTACT_STATUSES = frozenset({M.ACTIVE, M.PAUSED, M.CLOSING})
 
 OPEN_MATCH_STATUSES = [s for s in MatchStatus.values if s not in {M.CLOSED, M.DECLINED}]
 
@@ -120,6 +125,29 @@ class Match(VersionedStatusModel):
     def __str__(self) -> str:
         return f"{self.request} – {self.offer}"
 
+    def excluded_targets(self) -> frozenset[str]:
+        if self.request.programme.programme_type.has_introduction:
+            return frozenset({M.AGREED}) if self.status == M.PROPOSED else frozenset()
+        return INTRODUCTION_STEPS
+
+    @property
+    def trial_ends_on(self):
+        if self.started_on:
+            days = self.request.programme.programme_type.trial_period_days
+            return self.started_on + timedelta(days=days)
+        return None
+
+    @property
+    def expected_end_on(self):
+        """Roughly when the match should have run its course, by the programme type."""
+        if self.started_on:
+            months = self.request.programme.programme_type.expected_duration_months
+            return self.started_on + timedelta(days=round(months * 30.44))
+        return None
+
+    def takes_contacts(self) -> bool:
+        return self.started_on is not None and self.status in CONTACT_STATUSES
+
     def can_reopen(self, today) -> bool:
         """Once, within 30 days of closing."""
         return (
@@ -178,7 +206,11 @@ class OfMatchQuerySet(ScopedQuerySet):
 
 class MomentQuerySet(OfMatchQuerySet):
     def open(self):
-        return self.filter(done_on__isnull=True)
+        return self.filter(done_on__isnull=True, lapsed_on__isnull=True)
+
+    def lapse(self, on):
+        """Open moments of a match that closed: no longer due, and never overdue."""
+        return self.open().update(lapsed_on=on)
 
     def overdue(self, today):
         """Open moments past their date; a paused match is never overdue."""
@@ -202,6 +234,7 @@ class Moment(models.Model):
     done_by = models.ForeignKey(
         "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    lapsed_on = models.DateField(_("vervallen op"), null=True, blank=True)
 
     objects = MomentQuerySet.as_manager()
 
@@ -215,7 +248,10 @@ class Moment(models.Model):
 
     def is_overdue(self, today) -> bool:
         return (
-            self.done_on is None and self.due_on < today and self.match.status != MatchStatus.PAUSED
+            self.done_on is None
+            and self.lapsed_on is None
+            and self.due_on < today
+            and self.match.status != MatchStatus.PAUSED
         )
 
 

@@ -84,7 +84,7 @@ def own_page(request, contact_form=None, message_form=None, form_match=None):
 
 
 def _logs_contacts(user, match) -> bool:
-    return user.role == Role.VOLUNTEER and match.started_on is not None
+    return user.role == Role.VOLUNTEER and match.takes_contacts()
 
 
 @require_POST
@@ -92,7 +92,7 @@ def _logs_contacts(user, match) -> bool:
 def own_contact(request, pk: int):
     match = get_object_or_404(_own_matches(request.user).open(), pk=pk)
     form = OwnContactForm(match, request.POST)
-    if not (match.started_on and form.is_valid()):
+    if not (match.takes_contacts() and form.is_valid()):
         return own_page(request, contact_form=form, form_match=match)
     form.save_for(request.user)
     messages.success(request, _("Dank u wel. Het contact staat in uw overzicht."))

@@ -54,7 +54,7 @@ def _forms(match) -> dict:
     today = timezone.localdate()
     return {
         "form": MatchStepForm(match),
-        "contact_form": ContactForm(match) if match.started_on else None,
+        "contact_form": ContactForm(match) if match.takes_contacts() else None,
         "closure_form": ClosureForm(match) if match.status == MatchStatus.CLOSING else None,
         "reopen_form": ReopenForm(match) if match.can_reopen(today) else None,
     }
@@ -117,7 +117,7 @@ def match_reopen(request, pk: int):
 def match_contact(request, pk: int):
     match = _visible_match(request, pk)
     form = ContactForm(match, request.POST)
-    if not (match.started_on and form.is_valid()):
+    if not (match.takes_contacts() and form.is_valid()):
         return match_detail(request, pk, contact_form=form)
     form.save_for(request.user)
     messages.success(request, _("Het contact is vastgelegd."))

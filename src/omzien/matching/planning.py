@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 
 from omzien.geo.models import Neighbourhood
 from omzien.intake.models import Request
-from omzien.matches.models import MatchStatus
 from omzien.vocabulary import HouseholdType
 
 from . import engine
@@ -90,15 +89,13 @@ def fairness_tables(report: engine.FairnessReport) -> dict:
 
 
 def decide(user, proposal: PlanProposal, decision: str) -> None:
-    """Accept (the match starts with an introduction) or reject (never proposed again)."""
+    """Accept (the pair becomes a proposed match: its page asks the date of the introduction)
+    or reject (never proposed again)."""
     if proposal.decision != Decision.PENDING:
         raise ValidationError(_("Over dit voorstel is al beslist."))
     with transaction.atomic():
         if decision == Decision.ACCEPTED:
-            match = propose(user, proposal.request, proposal.offer_id)
-            match.transition(
-                MatchStatus.INTRODUCTION_PLANNED, by=user, reason=_("Geaccepteerd uit het plan")
-            )
+            propose(user, proposal.request, proposal.offer_id)
         else:
             PairRule.objects.get_or_create(
                 programme=proposal.run.programme,

@@ -154,7 +154,9 @@ def plan_rule_delete(request, pk: int):
 
 
 PLAN_MESSAGES = {
-    Decision.ACCEPTED: gettext_lazy("Geaccepteerd: %(pair)s. De kennismaking kan worden gepland."),
+    Decision.ACCEPTED: gettext_lazy(
+        "Geaccepteerd: %(pair)s. Zet de volgende stap op de pagina van de koppeling."
+    ),
     Decision.REJECTED: gettext_lazy("Afgewezen: %(pair)s. Dit paar wordt niet meer voorgesteld."),
     PairRuleKind.LOCK: gettext_lazy("Vastgezet: %(pair)s. Een nieuw plan houdt dit paar."),
     PairRuleKind.EXCLUDE: gettext_lazy(

@@ -61,7 +61,10 @@ def test_a_match_from_proposal_to_closure(page, live_server):
     today = timezone.localdate()
 
     page.goto(f"{live_server.url}/koppelingen/{match.pk}/")
-    take_step(page, "kennismaking gehouden", reason="Het klikte meteen.")
+    # Programmes without an introduction go straight from proposal to agreement.
+    if match.request.programme.programme_type.has_introduction:
+        take_step(page, "kennismaking gepland", on=today)
+        take_step(page, "kennismaking gehouden", reason="Het klikte meteen.")
     take_step(page, "beide zeggen ja")
     take_step(page, "loopt", on=today)
 

@@ -28,19 +28,19 @@ def test_coordinator_plans_the_pool_and_decides(page, live_server):
     assert first.get_by_role("table").locator("tbody tr").count() == 6  # the six parts of the score
     names = [proposals.nth(i).locator("h3").inner_text() for i in range(3)]
 
-    introductions = Match.objects.filter(status=MatchStatus.INTRODUCTION_PLANNED)
-    before = introductions.count()
+    proposed = Match.objects.filter(status=MatchStatus.PROPOSED)
+    before = proposed.count()
     for index, button in ((0, "Accepteren"), (1, "Accepteren"), (2, "Afwijzen")):
         proposals.nth(index).get_by_role("button", name=re.compile(f"^{button}")).click()
         page.get_by_role("status").filter(
             has_text="Geaccepteerd" if button == "Accepteren" else "Afgewezen"
         ).wait_for()
 
-    assert introductions.count() == before + 2
+    assert proposed.count() == before + 2
     assert PairRule.objects.filter(kind="exclude").count() == 1
     page.get_by_role("navigation").get_by_role("link", name="Koppelingen").click()
     matches = page.locator("#matches").inner_text()
     for name in names[:2]:
         household = name.split(" + ")[0]
         assert household in matches
-    assert matches.count("kennismaking gepland") >= 2
+    assert matches.count("voorgesteld") >= 2

@@ -67,7 +67,7 @@ def test_accepting_two_and_rejecting_one(client, world):
 
     match = Match.objects.get()
     assert (match.request, match.offer) == (first.request, first.offer)
-    assert match.status == MatchStatus.INTRODUCTION_PLANNED
+    assert match.status == MatchStatus.PROPOSED  # the introduction gets its date on the match page
     first.request.refresh_from_db()
     assert first.request.status == RequestStatus.MATCHED
     assert PairRule.objects.get().kind == "exclude"
