@@ -69,7 +69,8 @@ class Household(Located):
         verbose_name_plural = _("gezinnen")
 
     def __str__(self) -> str:
-        parent = next(iter(self.parents.all()), None)
+        # The first parent registered names the household, on every database (works prefetched).
+        parent = min(self.parents.all(), key=lambda p: p.pk, default=None)
         return (
             _("Gezin %(name)s") % {"name": parent.last_name}
             if parent
