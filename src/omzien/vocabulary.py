@@ -89,3 +89,19 @@ class ClosureReason(models.TextChoices):
     MISMATCH = "mismatch", _("klikte niet")
     SAFETY = "safety", _("veiligheid")
     OTHER = "other", _("anders")
+
+
+def labels(choices, codes) -> list[str]:
+    """Screen labels for stored codes, in the list's own order; retired codes are left out."""
+    chosen = set(codes or ())
+    return [str(label) for code, label in choices if code in chosen]
+
+
+def week_parts(codes) -> list[str]:
+    """Availability per day, as a coordinator reads it: "maandag: ochtend, avond"."""
+    chosen = set(codes or ())
+    return [
+        f"{day_label}: {', '.join(str(p) for part, p in PARTS if f'{day}_{part}' in chosen)}"
+        for day, day_label in DAYS
+        if any(f"{day}_{part}" in chosen for part, _p in PARTS)
+    ]

@@ -4,8 +4,9 @@ import pytest
 from django.urls import reverse
 
 from omzien import testing
-from omzien.intake.models import RequestStatus
+from omzien.intake.models import Request, RequestStatus
 from omzien.matches.models import Match, MatchStatus
+from omzien.people.models import Household
 
 pytestmark = pytest.mark.django_db
 
@@ -41,6 +42,22 @@ def test_waiting_list_shows_households_and_volunteers_of_own_programme(client, w
     assert "Gezin Bakker" in html and "Kees Dichtbij" in html
     assert "Kees Anders" not in html  # other programme
     assert ">40<" in html  # days waited
+
+
+def test_request_page_has_what_the_coordinator_needs_to_call_the_family(client, world):
+    help_request = world["request"]
+    help_request.household.parents.update(phone="06 12345678")
+    Household.objects.filter(pk=help_request.household_id).update(languages=["nl", "ar"])
+    Request.objects.filter(pk=help_request.pk).update(
+        needs=["homework", "outings"], availability=["mon_morning", "mon_evening", "sat_afternoon"]
+    )
+
+    html = client.get(reverse("matching:request_detail", args=[help_request.pk])).content.decode()
+
+    assert 'href="tel:0612345678"' in html and "sanne@example.org" in html
+    assert "Nederlands, Arabisch" in html
+    assert "hulp bij huiswerk, samen iets leuks doen" in html
+    assert "maandag: ochtend, avond<br>zaterdag: middag" in html
 
 
 def test_candidates_are_ranked_by_score_and_rules(client, world):

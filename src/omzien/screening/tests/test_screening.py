@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
 from omzien import testing
@@ -100,3 +101,20 @@ def test_validity_follows_the_strictest_programme():
 )
 def test_add_months(day, months, expected):
     assert add_months(day, months) == expected
+
+
+def test_offer_page_shows_contact_languages_offers_and_availability(client, offer_in_screening):
+    offer_in_screening.volunteer.__class__.objects.filter(
+        pk=offer_in_screening.volunteer_id
+    ).update(phone="020 1234567", languages=["tr"])
+    Offer.objects.filter(pk=offer_in_screening.pk).update(
+        offers=["paperwork"], availability=["wed_evening"]
+    )
+    client.force_login(testing.coordinator(offer_in_screening.programme))
+
+    html = client.get(reverse("screening:offer_detail", args=[offer_in_screening.pk])).content
+    html = html.decode()
+
+    assert 'href="tel:0201234567"' in html and "kees@example.org" in html
+    assert "Turks" in html and "post en geldzaken op orde" in html
+    assert "woensdag: avond" in html
