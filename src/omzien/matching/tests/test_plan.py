@@ -49,7 +49,7 @@ def test_plan_proposes_without_matching_anyone(client, world):
     assert PlanProposal.objects.count() == 2  # two volunteers, three households
     assert not Match.objects.exists()
     html = response.content.decode()
-    assert "2 koppelingen voorgesteld, 1 gezinnen blijven wachten" in html
+    assert "Plan berekend: 2 koppelingen voorgesteld, 1 gezin blijft wachten." in html
     assert "Wie blijft er wachten?" in html
 
 
