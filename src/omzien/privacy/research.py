@@ -164,9 +164,11 @@ LADDERS = (
     Ladder(
         "signed_up",
         [
-            Step(_("maand"), lambda day: f"{day:%Y-%m}"),
-            Step(_("kwartaal"), lambda day: f"{day.year}-Q{(day.month - 1) // 3 + 1}"),
-            Step(_("jaar"), lambda day: str(day.year)),
+            Step(_("per maand (2025-03)"), lambda day: f"{day:%Y-%m}"),
+            Step(
+                _("per kwartaal (2025-Q1)"), lambda day: f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+            ),
+            Step(_("per jaar (2025)"), lambda day: str(day.year)),
             NOT_GIVEN,
         ],
     ),
@@ -237,17 +239,17 @@ def description(outcome: Outcome) -> list[str]:
     lines = [
         _(
             "Om niemand herkenbaar te maken, zijn sommige kolommen grover gemaakt. Elke "
-            "combinatie van deze kolommen komt bij minstens %(k)s mensen voor."
+            "combinatie van de kolommen hieronder komt bij minstens %(k)s mensen voor."
         )
         % {"k": outcome.k}
     ]
     lines += [f"{labels[column]}: {step.label}" for column, step in outcome.steps()]
     lines.append(
         ngettext(
-            "%(count)s rij is weggelaten: die persoon viel nog in een groep van minder dan "
-            "%(k)s mensen.",
-            "%(count)s rijen zijn weggelaten: die mensen vielen nog in een groep van minder dan "
-            "%(k)s mensen.",
+            "Weggelaten: %(count)s rij (die hoorde daarna nog bij een groep van minder dan "
+            "%(k)s mensen).",
+            "Weggelaten: %(count)s rijen (die hoorden daarna nog bij een groep van minder dan "
+            "%(k)s mensen).",
             outcome.withheld,
         )
         % {"count": outcome.withheld, "k": outcome.k}
