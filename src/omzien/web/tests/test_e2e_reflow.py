@@ -28,7 +28,20 @@ ROLES = [
     "onderzoeker",
 ]
 PHONE = {"width": 320, "height": 640}
-SIDEWAYS = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+# How far the page scrolls sideways, and the outermost elements that stick out (outside any
+# box that scrolls by itself), to say where to look.
+SIDEWAYS = """() => {
+  const width = document.documentElement.clientWidth;
+  const scrolls = (el) => ["auto", "scroll", "hidden"].includes(getComputedStyle(el).overflowX);
+  const culprits = [...document.querySelectorAll("body *")].filter((el) => {
+    if (el.getBoundingClientRect().right <= width + 0.5) return false;
+    for (let up = el.parentElement; up; up = up.parentElement) if (scrolls(up)) return false;
+    return !el.parentElement || el.parentElement.getBoundingClientRect().right <= width + 0.5;
+  });
+  const name = (el) => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
+    + [...el.classList].map((c) => "." + c).join("");
+  return [document.documentElement.scrollWidth - width, culprits.slice(0, 3).map(name)];
+}"""
 
 
 def html_pages(client, user) -> list[str]:
@@ -67,8 +80,9 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, live_server):
         for url in html_pages(client, user):
             page.goto(f"{live_server.url}{url}")
             seen += 1
-            if (overflow := page.evaluate(SIDEWAYS)) > 0:
-                wide[f"{username or 'bezoeker'} {url}"] = overflow
+            overflow, culprits = page.evaluate(SIDEWAYS)
+            if overflow > 0:
+                wide[f"{username or 'bezoeker'} {url}"] = (overflow, culprits)
         context.close()
     assert seen > 100
     assert wide == {}, wide
