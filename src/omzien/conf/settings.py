@@ -274,6 +274,7 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["omzien.api.parsers.StrictJSONParser"],
     "DEFAULT_SCHEMA_CLASS": "omzien.api.schema.ApiAutoSchema",
+    "DEFAULT_METADATA_CLASS": "omzien.api.metadata.ApiMetadata",
     "EXCEPTION_HANDLER": "omzien.api.problems.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
