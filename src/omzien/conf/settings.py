@@ -86,10 +86,11 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",  # last: it turns a lockout into the lockout page
 ]
 
-# Five failed log-ins for one user name from one address lock it for 15 minutes.
+# Five failed log-ins for one user name from one address lock it for 15 minutes; the demo
+# accounts (public passwords) never log in when OMZIEN_PRODUCTION=1.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "omzien.demo.guard.NoDemoAccountsInProduction",
 ]
 OTP_TOTP_ISSUER = "Omzien"
 
