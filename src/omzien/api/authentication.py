@@ -5,6 +5,8 @@ from django.utils.translation import gettext as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
+from omzien.demo.guard import is_refused_token
+
 from .tokens import find_token
 
 # Writing `last_used_at` on every call would make each read a write; once a minute is plenty.
@@ -41,6 +43,11 @@ class ApiTokenAuthentication(authentication.BaseAuthentication):
         account = token.client.account
         if not account.is_active:
             raise Refused(_("Het account van deze koppeling is uitgezet."), "account_inactive")
+        if is_refused_token(token):
+            raise Refused(
+                _("Deze sleutel hoort bij de demo. Die werkt niet in productie."),
+                "demo_in_production",
+            )
         touch(token)
         return account, token
 

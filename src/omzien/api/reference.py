@@ -14,6 +14,10 @@ PROBLEM_CODES = [
     ("token_expired", _("De sleutel is verlopen; vraag een nieuwe aan.")),
     ("token_revoked", _("De sleutel is ingetrokken; vraag een nieuwe aan.")),
     ("account_inactive", _("Het account van de koppeling is uitgezet.")),
+    (
+        "demo_in_production",
+        _("Demo-sleutels werken niet in productie; vraag een eigen sleutel aan."),
+    ),
     ("insufficient_scope", _("De sleutel is niet uitgegeven voor dit doel.")),
     ("permission_denied", _("Dit mag niet met deze sleutel.")),
     ("role_not_allowed", _("Het account van de koppeling mag dit niet.")),

@@ -32,7 +32,8 @@ SECRET_KEY = os.environ.get("OMZIEN_SECRET_KEY", "")
 if not SECRET_KEY:
     if PRODUCTION:
         raise RuntimeError("OMZIEN_SECRET_KEY must be set in production.")
-    SECRET_KEY = "development-only-" + "x" * 50  # never used when OMZIEN_PRODUCTION=1
+    # Public: `check --deploy` fails on it (omzien.web.checks), production refuses to start.
+    SECRET_KEY = "development-only-" + "x" * 50
 
 ALLOWED_HOSTS = env_list("OMZIEN_ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("OMZIEN_CSRF_TRUSTED_ORIGINS")
@@ -86,10 +87,11 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",  # last: it turns a lockout into the lockout page
 ]
 
-# Five failed log-ins for one user name from one address lock it for 15 minutes.
+# Five failed log-ins for one user name from one address lock it for 15 minutes; the demo
+# accounts (public passwords) never log in when OMZIEN_PRODUCTION=1.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "omzien.demo.guard.NoDemoAccountsInProduction",
 ]
 OTP_TOTP_ISSUER = "Omzien"
 
@@ -247,14 +249,26 @@ if PRODUCTION:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 
-# Log records never carry request bodies or URLs with query strings; see privacy.logging.
+# Log records never carry request bodies or URLs with query strings, and omzien.privacy.logging
+# masks names, e-mail addresses and postcodes in them; JSON lines in production.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"personal_data": {"()": "omzien.privacy.logging.PersonalDataFilter"}},
+    "formatters": {"structured": {"()": "omzien.privacy.logging.formatter", "as_json": PRODUCTION}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "structured",
+            "filters": ["personal_data"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("OMZIEN_LOG_LEVEL", "INFO")},
     "loggers": {"django.request": {"level": "ERROR"}},
 }
+
+# Yearly accounts (PDF, XLSX): outside the static files, never served directly.
+OMZIEN_REPORT_ROOT = Path(os.environ.get("OMZIEN_REPORT_ROOT", VAR_DIR / "reports"))
 
 # Where the shared public data lives (tests and the import commands read it, never copy it).
 OMZIEN_SHARED_DATA = Path(
@@ -274,6 +288,7 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["omzien.api.parsers.StrictJSONParser"],
     "DEFAULT_SCHEMA_CLASS": "omzien.api.schema.ApiAutoSchema",
+    "DEFAULT_METADATA_CLASS": "omzien.api.metadata.ApiMetadata",
     "EXCEPTION_HANDLER": "omzien.api.problems.exception_handler",
 }
 SPECTACULAR_SETTINGS = {

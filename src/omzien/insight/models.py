@@ -25,7 +25,7 @@ class ReportStorage(FileSystemStorage):
 
     @property
     def base_location(self):
-        return Path(getattr(settings, "OMZIEN_REPORT_ROOT", settings.VAR_DIR / "reports"))
+        return Path(settings.OMZIEN_REPORT_ROOT)
 
     @property
     def location(self):

@@ -89,3 +89,17 @@ def test_demo_codes_and_demo_accounts_are_refused_in_production(settings):
     with pytest.raises(CommandError):
         call_command("demo_code", "coordinator")
     assert [e.id for e in no_demo_accounts_in_production(None)] == ["omzien.E001"]
+
+
+def test_demo_accounts_neither_log_in_nor_stay_logged_in_in_production(client, settings):
+    demo = User.objects.create_user(
+        username="coordinator", password=PASSWORD, role=Role.COORDINATOR
+    )
+    client.force_login(demo)
+    settings.PRODUCTION = True
+
+    session = client.get(reverse("matches:today"))
+    login = client.post(reverse("login"), {"username": "coordinator", "password": PASSWORD})
+
+    assert session.wsgi_request.user.is_anonymous
+    assert login.status_code == 200 and login.wsgi_request.user.is_anonymous

@@ -47,7 +47,8 @@ class ProgrammeFilter(serializers.Serializer):
         required=False,
         validators=[pc4_only],
         help_text="Only programmes that serve this postcode area: its four digits, e.g. "
-        "`1234`. Never the letters: a query string ends up in logs.",
+        "`1234`. Never the letters: a query string ends up in logs. An area no programme "
+        "serves, or one we do not know, gives an empty list.",
     )
     serves = serializers.ChoiceField(
         choices=Serves.choices, required=False, help_text="Only programmes for households or youth."

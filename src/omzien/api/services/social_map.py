@@ -10,7 +10,7 @@ from statistics import median
 
 from django.utils import timezone
 
-from omzien.geo.models import PostcodeArea
+from omzien.geo.models import PostcodeArea, pc4_of
 from omzien.insight.suppression import suppress
 from omzien.intake.models import Offer, Request, RequestStatus
 from omzien.programmes.models import Programme
@@ -26,7 +26,8 @@ class Figures:
 def programmes_serving(postcode: str | None = None, serves: str | None = None):
     """Active programmes, those serving the postcode's municipality when one is given.
 
-    An unknown postcode raises the sign-up form's ValidationError.
+    A postcode area we do not know is served by no programme: an empty list, as the
+    document promises for any four digits.
     """
     programmes = (
         Programme.objects.active()
@@ -35,8 +36,8 @@ def programmes_serving(postcode: str | None = None, serves: str | None = None):
         .order_by("name", "pk")
     )
     if postcode:
-        area = PostcodeArea.objects.for_postcode(postcode)
-        programmes = programmes.filter(municipalities=area.municipality_id)
+        areas = PostcodeArea.objects.filter(pc4=pc4_of(postcode))
+        programmes = programmes.filter(municipalities__in=areas.values("municipality"))
     if serves:
         programmes = programmes.filter(programme_type__serves=serves)
     return programmes

@@ -9,7 +9,7 @@ from omzien.accounts.models import Role
 from omzien.api.models import ApiClient
 from omzien.demo.api_clients import DEMO_TOKEN, create_api_clients, token_lines
 
-from .conftest import PROGRAMMES, REFERRALS, referral_body
+from .conftest import PROGRAMMES, REFERRALS, problem, referral_body
 
 pytestmark = pytest.mark.django_db
 
@@ -37,3 +37,14 @@ def test_no_demo_token_in_production(demo, settings):
     settings.PRODUCTION = True
     assert create_api_clients(demo) is None
     assert not ApiClient.objects.exists() and token_lines() == []
+
+
+def test_the_demo_token_is_refused_in_production(api, demo, settings):
+    """A demo database copied to production: the public token must not open the API."""
+    create_api_clients(demo)
+    settings.PRODUCTION = True
+
+    response = api.get(PROGRAMMES, DEMO_TOKEN)
+
+    assert response.status_code == 401
+    assert problem(response)["code"] == "demo_in_production"

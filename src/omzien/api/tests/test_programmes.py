@@ -31,10 +31,19 @@ def test_programmes_serving_a_postcode(api, token, programme, elsewhere):
     assert names(api.get(PROGRAMMES, token, params={"serves": "youth"})) == []
 
 
-def test_an_unknown_postcode_is_named(api, token, programme):
-    response = api.get(PROGRAMMES, token, params={"postcode": "1111"})
+def test_an_unknown_postcode_area_is_served_by_no_programme(api, token, programme):
+    """The document allows any four digits, so an area we do not know is an empty list."""
+    response = api.get(PROGRAMMES, token, params={"postcode": "1000"})
+    assert response.status_code == 200
+    assert names(response) == []
+
+
+def test_an_empty_filter_is_refused_not_ignored(api, token, programme):
+    response = api.get(PROGRAMMES, token, params={"serves": "", "postcode": ""})
+    assert response.status_code == 400
     assert pointers(response) == {
-        "postcode": "Postcode 1111 bestaat niet of ligt buiten ons werkgebied."
+        "serves": "Deze parameter is leeg. Geef een waarde, of laat hem weg.",
+        "postcode": "Deze parameter is leeg. Geef een waarde, of laat hem weg.",
     }
 
 

@@ -230,6 +230,28 @@ def test_list_of_own_referrals_is_paged_filtered_and_bounded(
     assert problem(api.get(REFERRALS, token, params={"page": 9}))["status"] == 404
 
 
+def test_an_empty_status_filter_is_refused_not_ignored(api, token):
+    response = api.get(REFERRALS, token, params={"status": ""})
+    assert response.status_code == 400
+    assert pointers(response) == {
+        "status": "Deze parameter is leeg. Geef een waarde, of laat hem weg."
+    }
+
+
+def test_options_names_the_methods_and_the_reference(api, token):
+    response = api.client.options(
+        REFERRALS, headers={"Authorization": f"Bearer {token}", "Accept": "application/json"}
+    )
+    assert response.status_code == 200
+    assert set(response.json()["methods"]) == {"GET", "HEAD", "POST", "OPTIONS"}
+    assert response.json()["documentation"] == "http://testserver/api/v1/docs/"
+
+
+def test_options_needs_a_token_like_every_call(api):
+    response = api.client.options(REFERRALS, headers={"Accept": "application/json"})
+    assert response.status_code == 401
+
+
 def test_another_clients_referral_is_not_found(api, token, programme):
     _b, token_b = make_client(organisation="Buurtteam Zuid")
     theirs = api.post(REFERRALS, referral_body(programme), token_b).json()

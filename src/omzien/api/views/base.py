@@ -52,12 +52,27 @@ class ApiView(GenericAPIView):
 def query(serializer_class, request) -> dict:
     """Validated query parameters; wrong ones are named in the problem's `errors`."""
     params = serializer_class(data=request.query_params)
-    if params.is_valid():
-        return params.validated_data
-    raise InvalidInput(
-        [
+    errors = blank_parameters(params, request.query_params)
+    if not params.is_valid():
+        errors += [
             {"parameter": name, "detail": str(error), "code": error.code}
-            for name, errors in params.errors.items()
-            for error in errors
+            for name, messages in params.errors.items()
+            for error in messages
         ]
-    )
+    if errors:
+        raise InvalidInput(errors)
+    return params.validated_data
+
+
+def blank_parameters(params, query_params) -> list[dict]:
+    """`status=` with nothing after it: DRF would read it as no filter at all, which the
+    document does not allow and the client surely did not mean."""
+    return [
+        {
+            "parameter": name,
+            "detail": _("Deze parameter is leeg. Geef een waarde, of laat hem weg."),
+            "code": "blank",
+        }
+        for name in params.fields
+        if "" in query_params.getlist(name)
+    ]

@@ -1,11 +1,9 @@
 """The social map: where a professional can refer a family living at a postcode."""
 
-from django.core.exceptions import ValidationError
 from drf_spectacular.utils import extend_schema
 
 from ..models import SCOPE_ROLES, Scope
 from ..pagination import Pages
-from ..problems import InvalidInput
 from ..schema import ok, problems
 from ..serializers.programmes import ProgrammeFilter, ProgrammeSerializer
 from ..services.social_map import figures_of, programmes_serving
@@ -31,12 +29,7 @@ class ProgrammeList(ApiView):
     def get(self, request):
         self.operation = "programmes_list"
         filters = query(ProgrammeFilter, request)
-        try:
-            programmes = programmes_serving(filters.get("postcode"), filters.get("serves"))
-        except ValidationError as error:
-            raise InvalidInput(
-                [{"parameter": "postcode", "detail": " ".join(error.messages), "code": error.code}]
-            ) from None
+        programmes = programmes_serving(filters.get("postcode"), filters.get("serves"))
         page = self.paginate_queryset(programmes)
         figures = figures_of(page)
         for programme in page:
