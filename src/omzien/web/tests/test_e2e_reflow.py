@@ -28,15 +28,16 @@ ROLES = [
     "onderzoeker",
 ]
 PHONE = {"width": 320, "height": 640}
-# How far the page scrolls sideways, and the outermost elements that stick out (outside any
-# box that scrolls by itself), to say where to look.
+# How far the page scrolls sideways, and the elements that stick out further than their
+# container (outside any box that scrolls by itself), to say where to look.
 SIDEWAYS = """() => {
   const width = document.documentElement.clientWidth;
   const scrolls = (el) => ["auto", "scroll", "hidden"].includes(getComputedStyle(el).overflowX);
   const culprits = [...document.querySelectorAll("body *")].filter((el) => {
     if (el.getBoundingClientRect().right <= width + 0.5) return false;
     for (let up = el.parentElement; up; up = up.parentElement) if (scrolls(up)) return false;
-    return !el.parentElement || el.parentElement.getBoundingClientRect().right <= width + 0.5;
+    const parent = el.parentElement;
+    return !parent || el.getBoundingClientRect().right > parent.getBoundingClientRect().right + 0.5;
   });
   const name = (el) => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
     + [...el.classList].map((c) => "." + c).join("");
