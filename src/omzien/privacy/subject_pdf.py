@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from .dossier import audit_rows, collect
 from .models.subject import SUBJECT_LABELS
-from .pdf import Document
+from omzien.web.pdf import Document
 
 
 def dossier_pdf(kind: str, subject, user) -> bytes:

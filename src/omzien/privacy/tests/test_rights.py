@@ -76,6 +76,18 @@ def test_export_as_readable_pdf(client, world):
     assert "Charlie" in text and "Ria Referent" in text and "Fijn uitje" in text
 
 
+def pdf_text(response) -> str:
+    return "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+
+
+def test_the_pdf_export_prints_names_outside_latin1(client, world):
+    volunteer = world["offer"].volunteer
+    type(volunteer).objects.filter(pk=volunteer.pk).update(first_name="Şükrü", last_name="Łucja")
+    client.force_login(world["officer"])
+    text = pdf_text(client.get(person_url("export", "vrijwilliger", volunteer.pk, "pdf")))
+    assert "Şükrü" in text and "Łucja" in text
+
+
 def test_only_the_officer_exports_and_erases(client, world):
     household = world["matched"].household_id
     client.force_login(world["coordinator"])

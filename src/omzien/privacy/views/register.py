@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from omzien.accounts.models import Role
 from omzien.privacy.access import role_required
-from omzien.privacy.pdf import Document
+from omzien.web.pdf import Document
 from omzien.privacy.register import ACTIVITIES
 
 
