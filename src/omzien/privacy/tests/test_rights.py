@@ -88,6 +88,22 @@ def test_the_pdf_export_prints_names_outside_latin1(client, world):
     assert "Şükrü" in text and "Łucja" in text
 
 
+def test_the_pdf_export_shows_dutch_labels_not_codes_or_english(client, world):
+    request = world["matched"]
+    Request.objects.filter(pk=request.pk).update(
+        needs=["time_for_child"], themes=["money"], availability=["mon_morning"]
+    )
+    client.force_login(world["officer"])
+    text = pdf_text(client.get(person_url("export", "gezin", request.household_id, "pdf")))
+
+    assert "tijd en aandacht voor een kind" in text and "geld en schulden" in text
+    assert "maandag ochtend" in text and "Statuswijzigingen van hulpvragen" in text
+    for english in ("time_for_child", "money", "mon_morning", "status changes", "created at"):
+        assert english not in text
+    for code in ("waiting", "matched", "ID:", "Request:", "Household:"):
+        assert code not in text
+
+
 def test_only_the_officer_exports_and_erases(client, world):
     household = world["matched"].household_id
     client.force_login(world["coordinator"])
