@@ -241,6 +241,35 @@ def test_erasure_is_refused_while_the_file_is_open(client, world):
     assert handled.outcome == RequestOutcome.REFUSED and "niet afgesloten" in handled.explanation
 
 
+def test_a_refused_erasure_is_audited_as_refused_not_changed(client, world):
+    household = world["matched"].household_id
+    client.force_login(world["officer"])
+    client.post(person_url("erase", "gezin", household), {"confirm": "on"})
+
+    event = AuditEvent.objects.order_by("-pk").first()
+    assert (event.action, event.household_id) == (AuditAction.REFUSED, household)
+    assert event.get_action_display() == "geweigerd"
+
+
+def test_an_erased_persons_page_offers_nothing_and_ends_their_consents(client, world):
+    close_match(world["match"], 5)
+    household = world["matched"].household
+    client.force_login(world["officer"])
+    assert (
+        client.post(person_url("erase", "gezin", household.pk), {"confirm": "on"}).status_code
+        == 302
+    )
+
+    page = client.get(person_url("person", "gezin", household.pk)).text
+    assert 'id="erased"' in page and "zijn gewist op" in page
+    for action in ("correct", "erase", "consent_give", "hold_place"):
+        assert person_url(action, "gezin", household.pk) not in page
+    assert "Intrekken" not in page and "Toestemming vastleggen" not in page
+    assert not Consent.objects.current().filter(household=household).exists()
+    for action in ("correct", "erase", "consent_give"):
+        assert client.post(person_url(action, "gezin", household.pk)).status_code == 404
+
+
 def test_erasure_anonymises_and_keeps_the_totals(client, world):
     close_match(world["match"], 5)
     household = world["matched"].household
