@@ -88,11 +88,25 @@ def _value(obj, f) -> tuple[object, str]:
         display = _("ja") if raw else _("nee")
     elif isinstance(raw, list):
         display = ", ".join(str(item) for item in raw)
+    elif isinstance(raw, dict):
+        display = _readable_json(raw)
     else:
         display = raw
     if isinstance(raw, (date, datetime)):
         raw = raw.isoformat()
     return raw, "" if display is None else str(display)
+
+
+def _readable_json(data: dict) -> str:
+    """Stored JSON as a person reads it: a match's explanation by its Dutch sentences, scores
+    as 'name: value'; deeper structures only in the copy for another system."""
+    if "rules" in data or "parts" in data:
+        return " ".join(
+            item["sentence"] for key in ("rules", "parts") for item in data.get(key, ())
+        )
+    if all(not isinstance(value, dict | list) for value in data.values()):
+        return ", ".join(f"{key or _('totaal')}: {value}" for key, value in data.items())
+    return _("staat in de kopie voor een ander systeem (JSON)")
 
 
 def _label(f) -> str:

@@ -93,14 +93,22 @@ def test_the_pdf_export_shows_dutch_labels_not_codes_or_english(client, world):
     Request.objects.filter(pk=request.pk).update(
         needs=["time_for_child"], themes=["money"], availability=["mon_morning"]
     )
+    rule = {
+        "name": "distance",
+        "label": "Afstand",
+        "passed": True,
+        "sentence": "Ze wonen dichtbij.",
+    }
+    Match.objects.filter(pk=world["match"].pk).update(explanation={"rules": [rule], "parts": []})
     client.force_login(world["officer"])
     text = pdf_text(client.get(person_url("export", "gezin", request.household_id, "pdf")))
 
     assert "tijd en aandacht voor een kind" in text and "geld en schulden" in text
     assert "maandag ochtend" in text and "Statuswijzigingen van hulpvragen" in text
+    assert "Ze wonen dichtbij." in text
     for english in ("time_for_child", "money", "mon_morning", "status changes", "created at"):
         assert english not in text
-    for code in ("waiting", "matched", "ID:", "Request:", "Household:"):
+    for code in ("waiting", "matched", "ID:", "Request:", "Household:", "distance", "{"):
         assert code not in text
 
 
