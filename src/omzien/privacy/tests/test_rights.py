@@ -24,6 +24,7 @@ from omzien.privacy.models import (
     RequestOutcome,
     SubjectRequest,
 )
+from omzien.privacy.models.retention import AnonymisationReason
 
 from .test_retention import close_match
 
@@ -372,3 +373,13 @@ def test_person_page_and_legal_hold(client, world):
     assert "Bewaarplicht opheffen" in client.get(person_url("person", "gezin", household.pk)).text
     client.post(person_url("hold_lift", "gezin", household.pk))
     assert "Bewaarplicht vastleggen" in client.get(person_url("person", "gezin", household.pk)).text
+
+
+def test_consents_of_a_person_erased_before_are_shown_as_ended(client, world):
+    household = world["waiting"].household
+    Anonymisation.objects.create(household=household, reason=AnonymisationReason.ERASURE)
+    client.force_login(world["officer"])
+
+    page = client.get(person_url("person", "gezin", household.pk)).text
+
+    assert "beëindigd bij het wissen" in page and "Intrekken" not in page
