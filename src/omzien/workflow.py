@@ -97,12 +97,17 @@ class StatusChange(models.Model):
         abstract = True
         ordering = ["at", "pk"]
 
+    @classmethod
+    def owner_model(cls) -> type[models.Model]:
+        return next(f for f in cls._meta.fields if f.is_relation and f.name != "by").related_model
+
+    def state_label(self, state: str) -> str:
+        """A stored state as people read it, in the owner's words."""
+        return dict(self.owner_model()._meta.get_field("status").flatchoices).get(state, state)
+
     @property
     def target_label(self) -> str:
-        owner = next(f for f in self._meta.fields if f.is_relation and f.name not in {"by"})
-        return dict(owner.related_model._meta.get_field("status").flatchoices).get(
-            self.target, self.target
-        )
+        return self.state_label(self.target)
 
 
 class VersionedStatusModel(Versioned):

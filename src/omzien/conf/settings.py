@@ -264,7 +264,10 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("OMZIEN_LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"level": "ERROR"}},
+    "loggers": {
+        "django.request": {"level": "ERROR"},
+        "fontTools": {"level": "WARNING"},  # subsetting the PDF font says ~40 lines per PDF
+    },
 }
 
 # Yearly accounts (PDF, XLSX): outside the static files, never served directly.

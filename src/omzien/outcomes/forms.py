@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from omzien.web.forms import NLDSFormMixin
+from omzien.web.versioning import VersionedFormMixin
+from omzien.workflow import StaleObject
 
 from .models import Goal
 
@@ -106,7 +108,7 @@ def goal_questions(goals) -> list:
     return [(goal, GOAL_LEVELS) for goal in goals]
 
 
-class GoalForm(NLDSFormMixin, forms.ModelForm):
+class GoalForm(VersionedFormMixin, NLDSFormMixin, forms.ModelForm):
     start_level = radio(
         _("Waar staat het gezin nu?"),
         START_LEVELS,
@@ -124,11 +126,41 @@ class GoalForm(NLDSFormMixin, forms.ModelForm):
 MAX_GOALS = 5
 
 
+def goals_changed() -> ValidationError:
+    return ValidationError(
+        _(
+            "Iemand anders heeft de doelen net opgeslagen. Uw tekst staat hieronder nog. "
+            "Bewaar wat u wilt houden en laad de pagina opnieuw."
+        ),
+        code="stale",
+    )
+
+
 class BaseGoalFormSet(forms.BaseModelFormSet):
     def clean(self):
         super().clean()
+        if self.is_stale():
+            raise goals_changed()
         if not 2 <= len(self.kept()) <= MAX_GOALS:
             raise ValidationError(_("Kies twee tot vijf doelen."))
+
+    def is_stale(self) -> bool:
+        """A goal changed since the page was read, or someone added goals meanwhile."""
+        seen = {form.instance.pk for form in self.forms if form.instance.pk}
+        changed = any(
+            error.code == "stale"
+            for form in self.forms
+            for error in form.non_field_errors().as_data()
+        )
+        return changed or self.get_queryset().exclude(pk__in=seen).exists()
+
+    def refuse(self, error: ValidationError) -> None:
+        """Put an error found while saving above the rows, so nothing typed is lost."""
+        self._non_form_errors = self.error_class(
+            [goals_changed() if isinstance(error, StaleObject) else error],
+            error_class="nonform",
+            renderer=self.renderer,
+        )
 
     def kept(self) -> list[GoalForm]:
         """The goals set before and the rows filled in now."""

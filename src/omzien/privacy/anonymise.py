@@ -11,10 +11,11 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.db.models import Value
 from django.db.models.functions import Substr, TruncYear
+from django.utils import timezone
 
 from omzien.accounts.models import User
 
-from .models import Anonymisation
+from .models import Anonymisation, Consent
 from .subjects import paths_to_subjects
 
 BLANK = Value("")
@@ -144,6 +145,8 @@ def anonymise(kind: str, ids, *, reason: str, by=None) -> int:
         model = installed(label)
         if model is not None:
             rows_about(model, kind, todo).update(**replacements)
+    # Nobody is left to have agreed to anything: the consents end with the person.
+    Consent.objects.current().filter(**{f"{kind}__in": todo}).update(withdrawn_at=timezone.now())
     Anonymisation.objects.bulk_create(
         Anonymisation(**{f"{kind}_id": pk}, reason=reason, by=by) for pk in todo
     )

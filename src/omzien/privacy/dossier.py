@@ -12,8 +12,11 @@ from datetime import date, datetime
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from omzien import vocabulary
 from omzien.accounts.models import User
+from omzien.workflow import StatusChange
 
 from .anonymise import rows_about
 from .models import AuditEvent
@@ -21,6 +24,22 @@ from .scoping import ScopedQuerySet
 from .subjects import personal_models
 
 SKIPPED_FIELDS = {"version", "idempotency_key", "password"}
+# Fields without a Dutch name of their own: the copy is read by the person, not a developer.
+FIELD_LABELS = {
+    "created_at": gettext_lazy("gemaakt op"),
+    "decided_at": gettext_lazy("besloten op"),
+    "key": gettext_lazy("sleutel"),
+    "fingerprint": gettext_lazy("controlegetal"),
+}
+TITLES = {"api.idempotencyrecord": gettext_lazy("aanmeldingen via een ander systeem")}
+# Lists of codes, stored as JSON, with the words for them.
+CODE_LISTS = {
+    "needs": vocabulary.Need.choices,
+    "offers": vocabulary.Need.choices,
+    "themes": vocabulary.Theme.choices,
+    "languages": vocabulary.Language.choices,
+    "availability": vocabulary.SLOTS,
+}
 
 
 @dataclass
@@ -56,6 +75,11 @@ def _value(obj, f) -> tuple[object, str]:
     raw = getattr(obj, f.attname)
     if f.choices:
         display = obj._get_FIELD_display(f)
+    elif isinstance(obj, StatusChange) and f.name in {"source", "target"}:
+        display = obj.state_label(raw)
+    elif isinstance(raw, list) and f.name in CODE_LISTS:
+        words = dict(CODE_LISTS[f.name])
+        display = ", ".join(str(words.get(code, code)) for code in raw)
     elif isinstance(raw, datetime):
         display = timezone.localtime(raw).strftime("%d-%m-%Y %H:%M")
     elif isinstance(raw, date):
@@ -64,11 +88,46 @@ def _value(obj, f) -> tuple[object, str]:
         display = _("ja") if raw else _("nee")
     elif isinstance(raw, list):
         display = ", ".join(str(item) for item in raw)
+    elif isinstance(raw, dict):
+        display = _readable_json(raw)
     else:
         display = raw
     if isinstance(raw, (date, datetime)):
         raw = raw.isoformat()
     return raw, "" if display is None else str(display)
+
+
+def _readable_json(data: dict) -> str:
+    """Stored JSON as a person reads it: a match's explanation by its Dutch sentences, scores
+    as 'name: value'; deeper structures only in the copy for another system."""
+    if "rules" in data or "parts" in data:
+        return " ".join(
+            item["sentence"] for key in ("rules", "parts") for item in data.get(key, ())
+        )
+    if all(not isinstance(value, dict | list) for value in data.values()):
+        return ", ".join(f"{key or _('totaal')}: {value}" for key, value in data.items())
+    return _("staat in de kopie voor een ander systeem (JSON)")
+
+
+def _label(f) -> str:
+    """The field's own Dutch name; without one (Django made it from the field's English name),
+    the name of what it points to, or a name from FIELD_LABELS."""
+    if f.primary_key:
+        return _("nummer")
+    if f.verbose_name != f.name.replace("_", " "):
+        return str(f.verbose_name)
+    if f.is_relation:
+        return str(f.related_model._meta.verbose_name)
+    return str(FIELD_LABELS.get(f.name, f.verbose_name))
+
+
+def _title(model) -> str:
+    """The model's Dutch plural; a status log is named after what it logs."""
+    if issubclass(model, StatusChange):
+        return _("statuswijzigingen van %(things)s") % {
+            "things": model.owner_model()._meta.verbose_name_plural
+        }
+    return str(TITLES.get(model._meta.label_lower, model._meta.verbose_name_plural))
 
 
 def _fields(model) -> list:
@@ -88,11 +147,9 @@ def collect(kind: str, pk: int, user) -> list[Section]:
         if not shown and not withheld:
             continue
         fields = _fields(model)
-        section = Section(
-            model._meta.label_lower, str(model._meta.verbose_name_plural), withheld=withheld
-        )
+        section = Section(model._meta.label_lower, _title(model), withheld=withheld)
         for obj in shown:
-            section.rows.append([(f.name, str(f.verbose_name), *_value(obj, f)) for f in fields])
+            section.rows.append([(f.name, _label(f), *_value(obj, f)) for f in fields])
         sections.append(section)
     return sections
 

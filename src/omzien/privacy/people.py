@@ -1,9 +1,11 @@
 """Finding a person (household, youth, volunteer) within what the user may see."""
 
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from .forms import KIND_OF_SLUG, SLUG_OF_KIND
+from .models import Anonymisation
 from .subjects import SUBJECT_MODELS
 
 LIMIT = 25
@@ -21,6 +23,14 @@ def person_or_404(user, kind_slug: str, pk):
     if kind == "household":
         queryset = queryset.prefetch_related("parents")
     return kind, get_object_or_404(queryset, pk=pk)
+
+
+def living_person_or_404(user, kind_slug: str, pk):
+    """The person for an action (consent, correction, erasure); an erased person has none left."""
+    kind, person = person_or_404(user, kind_slug, pk)
+    if Anonymisation.objects.filter(**{kind: person}).exists():
+        raise Http404
+    return kind, person
 
 
 def search(user, text: str) -> list[tuple[str, object]]:

@@ -3,9 +3,10 @@
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from omzien.web.pdf import Document
+
 from .dossier import audit_rows, collect
 from .models.subject import SUBJECT_LABELS
-from .pdf import Document
 
 
 def dossier_pdf(kind: str, subject, user) -> bytes:

@@ -4,6 +4,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -58,6 +59,20 @@ class Certificate(models.Model):
         ordering = ["-issued_on", "-requested_on"]
         verbose_name = _("VOG")
         verbose_name_plural = _("VOG's")
+        # One row per volunteer and dates, also without an issue date (NULLs count as distinct
+        # in a plain unique constraint): a double click must not record a VOG twice.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["volunteer", "requested_on", "issued_on"],
+                condition=Q(issued_on__isnull=False),
+                name="one_certificate_per_issue",
+            ),
+            models.UniqueConstraint(
+                fields=["volunteer", "requested_on"],
+                condition=Q(issued_on__isnull=True),
+                name="one_open_certificate_per_request",
+            ),
+        ]
 
     def __str__(self) -> str:
         if self.issued_on:

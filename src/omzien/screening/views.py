@@ -11,7 +11,7 @@ from omzien.intake.views import apply_transition, transition_form
 from omzien.privacy.access import STAFF_WITH_FILES, role_required
 
 from .forms import AttendanceForm, CertificateForm, ReferenceForm
-from .models import Attendance, TrainingSession
+from .models import Attendance, Certificate, TrainingSession
 from .rules import missing
 
 FORMS = {"vog": CertificateForm, "referentie": ReferenceForm, "training": AttendanceForm}
@@ -75,6 +75,8 @@ def record(request, pk: str, kind: str):
             Attendance.objects.update_or_create(
                 session=session, volunteer=offer.volunteer, defaults={"attended": True}
             )
+        elif kind == "vog":  # a double click records the same certificate once
+            Certificate.objects.get_or_create(volunteer=offer.volunteer, **form.cleaned_data)
         else:
             form.instance.volunteer = offer.volunteer
             form.save()

@@ -1,53 +1,43 @@
 """The yearly account as PDF (fpdf2): a title, then per section its figures as tables."""
 
 from django.utils.translation import gettext as _
-from fpdf import FPDF
 from fpdf.fonts import FontFace
+
+from omzien.web.pdf import FONT, UnicodePDF
 
 from ..formatting import ROUNDED_NOTE, SUPPRESSED_NOTE, display
 from ..suppression import threshold
 from .content import Account
 
-# The PDF's built-in fonts know Latin-1 only: a few typographic characters get a plain twin.
-PLAIN = str.maketrans(
-    {"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "…": "...", "≥": ">="}
-)
 HEADINGS = FontFace(emphasis="BOLD", fill_color=(227, 239, 240))
 PRIMARY = (26, 92, 102)
 
 
-def plain(text) -> str:
-    return str(text).translate(PLAIN).encode("latin-1", "replace").decode("latin-1")
-
-
-class AccountPDF(FPDF):
+class AccountPDF(UnicodePDF):
     def __init__(self, account: Account):
-        super().__init__(format="A4")
+        super().__init__(f"{account.title} {account.municipality}")
         self.account = account
-        self.set_title(plain(f"{account.title} {account.municipality}"))
-        self.set_lang("nl")
-        self.set_creator("Omzien")
         self.set_auto_page_break(auto=True, margin=18)
 
     def footer(self):
         self.set_y(-12)
-        self.set_font("helvetica", size=8)
+        self.set_font(FONT, size=8)
         self.set_text_color(90, 90, 90)
         text = (
             f"{self.account.title} - {self.account.municipality} - {_('pagina')} {self.page_no()}"
         )
-        self.cell(0, 6, plain(text), align="C")
+        self.cell(0, 6, text, align="C")
 
     def heading(self, text, size: int) -> None:
-        self.set_font("helvetica", "B", size)
+        self.set_font(FONT, "B", size)
         self.set_text_color(*PRIMARY)
-        self.multi_cell(0, size * 0.5, plain(text), new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(0, size * 0.5, str(text), new_x="LMARGIN", new_y="NEXT")
         self.set_text_color(0, 0, 0)
         self.ln(1)
 
     def paragraph(self, text, size: int = 10) -> None:
-        self.set_font("helvetica", size=size)
-        self.multi_cell(0, 5, plain(text), new_x="LMARGIN", new_y="NEXT")
+        self.set_font(FONT, size=size)
+        self.multi_cell(0, 5, str(text), new_x="LMARGIN", new_y="NEXT")
         self.ln(2)
 
     def figure(self, figure) -> None:
@@ -56,20 +46,20 @@ class AccountPDF(FPDF):
         if figure.empty:
             self.paragraph(_("Er zijn geen gegevens voor deze periode."), 9)
             return
-        self.set_font("helvetica", size=8)
+        self.set_font(FONT, size=8)
         widths = [3] + [2] * len(figure.columns)
         with self.table(
             col_widths=widths, text_align="LEFT", headings_style=HEADINGS, line_height=5
         ) as table:
             header = table.row()
-            header.cell(plain(str(figure.row_heading).capitalize()))
+            header.cell(str(figure.row_heading).capitalize())
             for column in figure.columns:
-                header.cell(plain(column.label))
+                header.cell(str(column.label))
             for row in [*figure.rows, *([figure.total] if figure.total else [])]:
                 cells = table.row()
-                cells.cell(plain(row.label))
+                cells.cell(str(row.label))
                 for column, value, unavailable in row.cells(figure.columns):
-                    cells.cell(plain(display(value, column.kind, unavailable)), align="RIGHT")
+                    cells.cell(display(value, column.kind, unavailable), align="RIGHT")
         self.ln(4)
 
 

@@ -110,6 +110,18 @@ def test_staff_are_told_when_no_worker_picks_the_account_up(client, world):
     assert "De achtergrondtaak draait niet" in fragment and "make worker" in fragment
 
 
+def test_the_pdf_prints_names_outside_latin1(client, settings, tmp_path):
+    settings.OMZIEN_REPORT_ROOT, settings.TASKS = tmp_path, IMMEDIATE
+    town = builders.town(name="Şükrü Łucja")
+    builders.programme(town)
+    account = make(client, testing.user(Role.ANALYST, municipality=town.municipality))
+    pdf = client.get(reverse("insight:yearly_download", args=[account.pk, "pdf"]))
+    text = "".join(
+        page.extract_text() for page in PdfReader(BytesIO(b"".join(pdf.streaming_content))).pages
+    )
+    assert "Şükrü Łucja" in text
+
+
 def test_the_page_shows_progress_until_the_worker_is_done(client, world):
     account = make(client, testing.user(Role.ANALYST, municipality=world["town"].municipality))
     assert account.status == AccountStatus.QUEUED  # the database queue waits for its worker

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from omzien.privacy.scoping import ScopedQuerySet
-from omzien.workflow import StatusChange, VersionedStatusModel, table
+from omzien.workflow import StatusChange, Versioned, VersionedStatusModel, table
 
 from .instruments import Instrument, InstrumentVersion, Item, Phase, Respondent
 
@@ -201,8 +201,10 @@ class GoalQuerySet(ScopedQuerySet):
         return self.filter(request__programme__in=programme_ids)
 
 
-class Goal(models.Model):
-    """A goal set with the family at intake, scored at evaluations and closure (-2 .. +2)."""
+class Goal(Versioned):
+    """A goal set with the family at intake, scored at evaluations and closure (-2 .. +2).
+
+    Versioned: two coordinators may edit the goals of one family at once."""
 
     request = models.ForeignKey("intake.Request", on_delete=models.CASCADE, related_name="goals")
     position = models.PositiveSmallIntegerField(_("volgorde"), default=1)

@@ -1,6 +1,7 @@
 """The pages: who may open them, what they show, and the forms behind them."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -189,3 +190,61 @@ def test_nobody_answers_for_another_family(client, geo, programme):
     login(client, Role.PARENT)
     url = reverse("outcomes:own_answer", args=[request.pk, world.SUPPORT, Phase.INTAKE, 0])
     assert client.get(url).status_code == 404
+
+
+def goals_form(page) -> dict:
+    """What the browser sends back for the goals page as it was read, weights and all."""
+    formset = page.context["formset"]
+    data = {f"doel-{name}": value for name, value in formset.management_form.initial.items()}
+    for form in formset.forms:
+        for name, field in form.fields.items():
+            value = form.initial.get(name, field.initial)
+            if value is not None:
+                data[form.add_prefix(name)] = getattr(value, "pk", value)
+    return data
+
+
+def typed(data: dict, *descriptions: str) -> dict:
+    changes = {}
+    for i, description in enumerate(descriptions):
+        changes |= {f"doel-{i}-description": description, f"doel-{i}-start_level": -1}
+    return data | changes
+
+
+def goals_page_for_two(client, geo, programme):
+    world.uses(programme, world.GOALS, interim=True)
+    match = world.closed_match(programme, geo["near"], ended_on=timezone.localdate())
+    url = reverse("outcomes:goals", args=[match.request.pk])
+    other = Client()
+    client.force_login(testing.coordinator(programme))
+    other.force_login(testing.coordinator(programme))
+    return match.request, url, other
+
+
+def test_the_second_to_save_goals_is_told_and_keeps_their_text(client, geo, programme):
+    request, url, other = goals_page_for_two(client, geo, programme)
+    assert (
+        client.post(url, typed(goals_form(client.get(url)), "Vaker buiten", "Rust")).status_code
+        == 302
+    )
+
+    first, second = goals_form(client.get(url)), goals_form(other.get(url))
+    assert client.post(url, typed(first, "Vaker naar het park", "Rust")).status_code == 302
+    late = other.post(url, typed(second, "Samen koken", "Rust in huis"))
+
+    page = late.content.decode()
+    assert late.status_code == 400 and "Iemand anders heeft de doelen net opgeslagen" in page
+    assert "Samen koken" in page and "Rust in huis" in page
+    saved = Goal.objects.filter(request=request)
+    assert [g.description for g in saved] == ["Vaker naar het park", "Rust"]
+
+
+def test_goals_added_by_someone_else_meanwhile_are_not_doubled(client, geo, programme):
+    request, url, other = goals_page_for_two(client, geo, programme)
+    first, second = goals_form(client.get(url)), goals_form(other.get(url))
+
+    assert client.post(url, typed(first, "Vaker buiten", "Rust")).status_code == 302
+    late = other.post(url, typed(second, "Samen koken", "Naar school"))
+
+    assert late.status_code == 400 and "Samen koken" in late.content.decode()
+    assert Goal.objects.filter(request=request).count() == 2

@@ -109,7 +109,7 @@ def goals(request, pk: int):
         try:
             save_goals(case, slot, formset, request.user)
         except ValidationError as error:  # someone else saved the intake goals just now
-            messages.error(request, " ".join(error.messages))
+            formset.refuse(error)
         else:
             messages.success(request, _("De doelen zijn opgeslagen."))
             return redirect("outcomes:request_questionnaires", pk=case.pk)
@@ -135,9 +135,10 @@ def start_levels(formset, slot) -> None:
 def save_goals(case, slot, formset, by) -> None:
     levels = {}
     for position, form in enumerate(formset.kept(), start=1):
-        goal = form.save(commit=False)
-        goal.request, goal.position = case, position
-        goal.save()
+        with form.locked():  # a goal changed by someone else since the page was read: refused
+            goal = form.save(commit=False)
+            goal.request, goal.position = case, position
+            goal.save()
         levels[goal] = form.cleaned_data["start_level"]
     answered = slot.administration and slot.administration.status == AdministrationStatus.ANSWERED
     record_goal_levels(

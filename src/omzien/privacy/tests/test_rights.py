@@ -24,6 +24,7 @@ from omzien.privacy.models import (
     RequestOutcome,
     SubjectRequest,
 )
+from omzien.privacy.models.retention import AnonymisationReason
 
 from .test_retention import close_match
 
@@ -74,6 +75,42 @@ def test_export_as_readable_pdf(client, world):
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
     assert "Uw gegevens bij Omzien" in text
     assert "Charlie" in text and "Ria Referent" in text and "Fijn uitje" in text
+
+
+def pdf_text(response) -> str:
+    return "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+
+
+def test_the_pdf_export_prints_names_outside_latin1(client, world):
+    volunteer = world["offer"].volunteer
+    type(volunteer).objects.filter(pk=volunteer.pk).update(first_name="Şükrü", last_name="Łucja")
+    client.force_login(world["officer"])
+    text = pdf_text(client.get(person_url("export", "vrijwilliger", volunteer.pk, "pdf")))
+    assert "Şükrü" in text and "Łucja" in text
+
+
+def test_the_pdf_export_shows_dutch_labels_not_codes_or_english(client, world):
+    request = world["matched"]
+    Request.objects.filter(pk=request.pk).update(
+        needs=["time_for_child"], themes=["money"], availability=["mon_morning"]
+    )
+    rule = {
+        "name": "distance",
+        "label": "Afstand",
+        "passed": True,
+        "sentence": "Ze wonen dichtbij.",
+    }
+    Match.objects.filter(pk=world["match"].pk).update(explanation={"rules": [rule], "parts": []})
+    client.force_login(world["officer"])
+    text = pdf_text(client.get(person_url("export", "gezin", request.household_id, "pdf")))
+
+    assert "tijd en aandacht voor een kind" in text and "geld en schulden" in text
+    assert "maandag ochtend" in text and "Statuswijzigingen van hulpvragen" in text
+    assert "Ze wonen dichtbij." in text
+    for english in ("time_for_child", "money", "mon_morning", "status changes", "created at"):
+        assert english not in text
+    for code in ("waiting", "matched", "ID:", "Request:", "Household:", "distance", "{"):
+        assert code not in text
 
 
 def test_only_the_officer_exports_and_erases(client, world):
@@ -213,6 +250,35 @@ def test_erasure_is_refused_while_the_file_is_open(client, world):
     assert handled.outcome == RequestOutcome.REFUSED and "niet afgesloten" in handled.explanation
 
 
+def test_a_refused_erasure_is_audited_as_refused_not_changed(client, world):
+    household = world["matched"].household_id
+    client.force_login(world["officer"])
+    client.post(person_url("erase", "gezin", household), {"confirm": "on"})
+
+    event = AuditEvent.objects.order_by("-pk").first()
+    assert (event.action, event.household_id) == (AuditAction.REFUSED, household)
+    assert event.get_action_display() == "geweigerd"
+
+
+def test_an_erased_persons_page_offers_nothing_and_ends_their_consents(client, world):
+    close_match(world["match"], 5)
+    household = world["matched"].household
+    client.force_login(world["officer"])
+    assert (
+        client.post(person_url("erase", "gezin", household.pk), {"confirm": "on"}).status_code
+        == 302
+    )
+
+    page = client.get(person_url("person", "gezin", household.pk)).text
+    assert 'id="erased"' in page and "zijn gewist op" in page
+    for action in ("correct", "erase", "consent_give", "hold_place"):
+        assert person_url(action, "gezin", household.pk) not in page
+    assert "Intrekken" not in page and "Toestemming vastleggen" not in page
+    assert not Consent.objects.current().filter(household=household).exists()
+    for action in ("correct", "erase", "consent_give"):
+        assert client.post(person_url(action, "gezin", household.pk)).status_code == 404
+
+
 def test_erasure_anonymises_and_keeps_the_totals(client, world):
     close_match(world["match"], 5)
     household = world["matched"].household
@@ -307,3 +373,13 @@ def test_person_page_and_legal_hold(client, world):
     assert "Bewaarplicht opheffen" in client.get(person_url("person", "gezin", household.pk)).text
     client.post(person_url("hold_lift", "gezin", household.pk))
     assert "Bewaarplicht vastleggen" in client.get(person_url("person", "gezin", household.pk)).text
+
+
+def test_consents_of_a_person_erased_before_are_shown_as_ended(client, world):
+    household = world["waiting"].household
+    Anonymisation.objects.create(household=household, reason=AnonymisationReason.ERASURE)
+    client.force_login(world["officer"])
+
+    page = client.get(person_url("person", "gezin", household.pk)).text
+
+    assert "beëindigd bij het wissen" in page and "Intrekken" not in page

@@ -54,7 +54,7 @@ def person(request, kind: str, pk: int, consent_form=None, hold_form=None):
 @require_POST
 @role_required(*STAFF_WITH_FILES)
 def consent_give(request, kind: str, pk: int):
-    kind_name, subject = people.person_or_404(request.user, kind, pk)
+    kind_name, subject = people.living_person_or_404(request.user, kind, pk)
     form = ConsentForm(request.POST)
     if not form.is_valid():
         return person(request, kind, pk, consent_form=form)
@@ -66,7 +66,7 @@ def consent_give(request, kind: str, pk: int):
 @require_POST
 @role_required(*STAFF_WITH_FILES)
 def consent_withdraw(request, kind: str, pk: int, consent_pk: int):
-    kind_name, subject = people.person_or_404(request.user, kind, pk)
+    kind_name, subject = people.living_person_or_404(request.user, kind, pk)
     consent = get_object_or_404(
         Consent.objects.current(), pk=consent_pk, **_about(kind_name, subject.pk)
     )
@@ -91,7 +91,7 @@ def consent_withdraw(request, kind: str, pk: int, consent_pk: int):
 @require_POST
 @officer_required()
 def hold_place(request, kind: str, pk: int):
-    kind_name, subject = people.person_or_404(request.user, kind, pk)
+    kind_name, subject = people.living_person_or_404(request.user, kind, pk)
     form = LegalHoldForm(request.POST)
     if LegalHold.objects.current().filter(**_about(kind_name, subject.pk)).exists():
         messages.info(request, _("Er geldt al een bewaarplicht."))

@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 
 from omzien.accounts.models import Role
 from omzien.privacy.access import role_required
-from omzien.privacy.pdf import Document
 from omzien.privacy.register import ACTIVITIES
+from omzien.web.pdf import Document
 
 
 @role_required(*Role.values)

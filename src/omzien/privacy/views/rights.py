@@ -75,7 +75,7 @@ def correct(request, kind: str, pk: int):
     The page carries a fingerprint of the values it showed: a save on values that someone
     else changed meanwhile is refused, rather than silently undoing their correction.
     """
-    kind_name, subject = people.person_or_404(request.user, kind, pk)
+    kind_name, subject = people.living_person_or_404(request.user, kind, pk)
     posted = request.method == "POST"
     forms = _correction_forms(kind_name, subject, request.POST if posted else None)
     seen = request.POST.get("fingerprint", "") if posted else fingerprint(forms.values())
@@ -102,7 +102,7 @@ def correct(request, kind: str, pk: int):
 @officer_required()
 def erase(request, kind: str, pk: int):
     """Erase on request: anonymise now, or refuse and explain (an open concern, a legal hold)."""
-    kind_name, subject = people.person_or_404(request.user, kind, pk)
+    kind_name, subject = people.living_person_or_404(request.user, kind, pk)
     form = EraseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         handled = erasure.erase(kind_name, subject.pk, by=request.user)
@@ -110,6 +110,7 @@ def erase(request, kind: str, pk: int):
             recording.note(request, action=AuditAction.ERASE, obj=subject)
             messages.success(request, _("De gegevens zijn gewist. De totalen blijven kloppen."))
             return redirect("privacy:person", kind=kind, pk=pk)
+        recording.note(request, action=AuditAction.REFUSED, subjects={kind_name: subject.pk})
         return render(
             request,
             "privacy/erase.html",

@@ -4,6 +4,8 @@ from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, transaction
+from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 from django.utils import timezone
 
@@ -122,3 +124,42 @@ def test_offer_page_shows_contact_languages_offers_and_availability(client, offe
     assert 'href="tel:0201234567"' in html and "kees@example.org" in html
     assert "Turks" in html and "post en geldzaken op orde" in html
     assert "woensdag: avond" in html
+
+
+def test_a_double_click_records_one_certificate(client, offer_in_screening):
+    client.force_login(testing.coordinator(offer_in_screening.programme))
+    url = reverse("screening:record", args=[offer_in_screening.pk, "vog"])
+    issued = timezone.localdate().isoformat()
+    data = {"vog-requested_on": issued, "vog-issued_on": issued}
+
+    assert client.post(url, data).status_code == 302
+    assert client.post(url, data).status_code == 302
+    assert offer_in_screening.volunteer.certificates.count() == 1
+
+
+@pytest.mark.parametrize("issued_on", [None, date(2026, 2, 1)])
+def test_the_database_refuses_the_same_certificate_twice(offer_in_screening, issued_on):
+    same = {"volunteer": offer_in_screening.volunteer, "requested_on": date(2026, 1, 5)}
+    Certificate.objects.create(**same, issued_on=issued_on)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Certificate.objects.create(**same, issued_on=issued_on)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_keeps_one_of_each_certificate_recorded_twice():
+    executor = MigrationExecutor(connection)
+    before, after = [("screening", "0001_initial")], executor.loader.graph.leaf_nodes()
+    executor.migrate(before)
+    old = MigrationExecutor(connection).loader.project_state(before).apps
+    volunteer = testing.available_offer(testing.programme(), testing.geography()["near"]).volunteer
+    Certificate_ = old.get_model("screening", "Certificate")
+    Certificate_.objects.all().delete()
+    for issued_on in (None, None, date(2026, 2, 1), date(2026, 2, 1), date(2026, 3, 1)):
+        Certificate_.objects.create(
+            volunteer_id=volunteer.pk, requested_on=date(2026, 1, 5), issued_on=issued_on
+        )
+
+    MigrationExecutor(connection).migrate(after)
+
+    kept = Certificate.objects.filter(volunteer=volunteer).values_list("issued_on", flat=True)
+    assert sorted(kept, key=str) == [date(2026, 2, 1), date(2026, 3, 1), None]
