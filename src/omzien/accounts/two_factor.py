@@ -108,7 +108,7 @@ def verify(request):
         return redirect("two_factor_setup")
     form = CodeForm(device, request.POST or None)
     if form.is_valid():
-        otp_login(request, device)
+        _pass_second_step(request, device)
         return redirect(_next(request))
     return render(
         request,
@@ -130,7 +130,7 @@ def setup(request):
     if form.is_valid():
         device.confirmed = True
         device.save(update_fields=["confirmed"])
-        otp_login(request, device)
+        _pass_second_step(request, device)
         return redirect(_next(request))
     context = {
         "form": form,
@@ -141,6 +141,12 @@ def setup(request):
     return render(
         request, "accounts/two_factor_setup.html", context, status=400 if form.errors else 200
     )
+
+
+def _pass_second_step(request, device) -> None:
+    """A new session key once verified: a key seen before this step must not open staff pages."""
+    otp_login(request, device)
+    request.session.cycle_key()
 
 
 def _qr_data_uri(data: str) -> str:

@@ -89,3 +89,14 @@ def test_demo_codes_and_demo_accounts_are_refused_in_production(settings):
     with pytest.raises(CommandError):
         call_command("demo_code", "coordinator")
     assert [e.id for e in no_demo_accounts_in_production(None)] == ["omzien.E001"]
+
+
+def test_the_session_gets_a_new_key_after_the_code(client, coordinator):
+    device = TOTPDevice.objects.create(user=coordinator, name="app", confirmed=True)
+    password_only(client, coordinator)
+    before = client.session.session_key
+
+    client.post(reverse("two_factor_verify"), {"code": code(device)})
+
+    assert client.session.session_key != before
+    assert client.get(reverse("matches:today")).status_code == 200
