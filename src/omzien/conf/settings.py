@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "omzien.web.middleware.PrivatePagesMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "omzien.accounts.two_factor.TwoFactorMiddleware",
+    "omzien.accounts.passwords.NewPasswordMiddleware",
+    "omzien.privacy.admin_trail.AdminTrailMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -93,6 +95,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 OTP_TOTP_ISSUER = "Omzien"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # an app's key is shown once, to its owner, at setup
 
 # Optional single sign-on through the organisation's OpenID Connect provider: set these and
 # existing accounts can sign in there (matched by e-mail); see README.
