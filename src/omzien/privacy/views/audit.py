@@ -3,7 +3,7 @@
 from django.shortcuts import render
 from django.utils import timezone
 
-from omzien.privacy import people, recording
+from omzien.privacy import people, recording, trail_text
 from omzien.privacy.forms import KIND_OF_SLUG, AuditFilterForm, PersonSearchForm
 from omzien.privacy.models import AuditAction, AuditEvent
 from omzien.privacy.officer import officer_required
@@ -48,6 +48,8 @@ def audit_trail(request):
     search = PersonSearchForm(request.POST or None)
     found = people.search(request.user, search.cleaned_data["q"]) if search.is_valid() else None
     recording.note(request, action=AuditAction.VIEW, subjects=person)
+    page = page_of(request, events)
+    page.object_list = trail_text.described(request.user, page.object_list)
     return render(
         request,
         "privacy/audit.html",
@@ -55,7 +57,7 @@ def audit_trail(request):
             "form": form,
             "search": search,
             "found": found,
-            "events": page_of(request, events),
+            "events": page,
             "query": querystring_without(request, "pagina"),
         },
     )
