@@ -52,7 +52,7 @@ class UserAdmin(BaseUserAdmin):
         ]
 
     def save_model(self, request, obj, form, change):
-        if not change:
+        if not change and obj.has_usable_password():
             obj.must_change_password = True  # the first password, too, was chosen by the admin
         super().save_model(request, obj, form, change)
 
