@@ -262,3 +262,6 @@ def test_the_trail_reads_as_dutch_sentences_with_the_person_concerned(client, wo
     assert f"Gezin Alfa (gezin {household.pk})" in officer_page
     # Functional management sees the whole trail, but nobody in it by name.
     assert f"gezin {household.pk}" in superuser_page and "Alfa" not in superuser_page
+    # The export says it in words too, beside the raw columns.
+    export = client.get(reverse("privacy:audit_export", args=["csv"])).content.decode()
+    assert "Koppeling bekeken" in export
