@@ -11,8 +11,10 @@ from openpyxl import load_workbook
 
 from omzien import testing
 from omzien.accounts.models import Role
+from omzien.privacy.matrix import MATRIX, PUBLIC
 from omzien.privacy.models import AuditAction, AuditEvent
 from omzien.privacy.recording import record
+from omzien.privacy.trail_text import PAGES
 
 from .conftest import privacy_officer
 
@@ -265,3 +267,7 @@ def test_the_trail_reads_as_dutch_sentences_with_the_person_concerned(client, wo
     # The export says it in words too, beside the raw columns.
     export = client.get(reverse("privacy:audit_export", args=["csv"])).content.decode()
     assert "Koppeling bekeken" in export
+
+
+def test_every_page_behind_a_role_has_a_sentence_in_the_trail():
+    assert {name for name, roles in MATRIX.items() if roles != PUBLIC} - set(PAGES) == set()
