@@ -61,6 +61,9 @@ class SecretlessTOTPDeviceAdmin(TOTPDeviceAdmin):
     """Devices can be seen and removed (the user then links the app again), never made for
     someone else; the key stays hidden through OTP_ADMIN_HIDE_SENSITIVE_DATA."""
 
+    search_fields = ["user__username"]  # not by e-mail, as for the accounts themselves
+    search_help_text = None
+
     def has_add_permission(self, request):
         return False
 
