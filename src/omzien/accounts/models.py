@@ -54,6 +54,11 @@ class User(AbstractUser):
         related_name="users",
         verbose_name=_("gemeente"),
     )
+    must_change_password = models.BooleanField(
+        _("moet een nieuw wachtwoord kiezen"),
+        default=False,
+        help_text=_("Na een wachtwoord van de beheerder: bij de volgende keer inloggen."),
+    )
 
     objects = OmzienUserManager()
 

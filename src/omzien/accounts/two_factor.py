@@ -44,12 +44,17 @@ class TwoFactorMiddleware:
 
     def process_view(self, request, view, args, kwargs):
         guarded = hasattr(view, "allowed_roles") or request.resolver_match.app_name == "admin"
-        user = request.user
-        if guarded and needs_second_factor(user) and not user.is_verified():
-            target = "two_factor_verify" if _device(user) else "two_factor_setup"
-            next_page = urlencode({REDIRECT_FIELD_NAME: request.get_full_path()})
-            return redirect(f"{resolve_url(target)}?{next_page}")
-        return None
+        return second_step(request) if guarded else None
+
+
+def second_step(request):
+    """For staff without a verified session: the way to link an app or enter its code."""
+    user = request.user
+    if needs_second_factor(user) and not user.is_verified():
+        target = "two_factor_verify" if _device(user) else "two_factor_setup"
+        next_page = urlencode({REDIRECT_FIELD_NAME: request.get_full_path()})
+        return redirect(f"{resolve_url(target)}?{next_page}")
+    return None
 
 
 class LoginView(auth_views.LoginView):
@@ -95,7 +100,7 @@ class CodeForm(NLDSFormMixin, forms.Form):
         return code
 
 
-def _next(request) -> str:
+def safe_next(request) -> str:
     target = request.POST.get(REDIRECT_FIELD_NAME) or request.GET.get(REDIRECT_FIELD_NAME, "")
     safe = url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure())
     return target if safe and target else resolve_url("web:home")
@@ -108,12 +113,12 @@ def verify(request):
         return redirect("two_factor_setup")
     form = CodeForm(device, request.POST or None)
     if form.is_valid():
-        otp_login(request, device)
-        return redirect(_next(request))
+        _pass_second_step(request, device)
+        return redirect(safe_next(request))
     return render(
         request,
         "accounts/two_factor_verify.html",
-        {"form": form, "next": _next(request)},
+        {"form": form, "next": safe_next(request)},
         status=400 if form.errors else 200,
     )
 
@@ -130,17 +135,23 @@ def setup(request):
     if form.is_valid():
         device.confirmed = True
         device.save(update_fields=["confirmed"])
-        otp_login(request, device)
-        return redirect(_next(request))
+        _pass_second_step(request, device)
+        return redirect(safe_next(request))
     context = {
         "form": form,
-        "next": _next(request),
+        "next": safe_next(request),
         "qr": _qr_data_uri(device.config_url),
         "secret": base64.b32encode(device.bin_key).decode(),
     }
     return render(
         request, "accounts/two_factor_setup.html", context, status=400 if form.errors else 200
     )
+
+
+def _pass_second_step(request, device) -> None:
+    """A new session key once verified: a key seen before this step must not open staff pages."""
+    otp_login(request, device)
+    request.session.cycle_key()
 
 
 def _qr_data_uri(data: str) -> str:

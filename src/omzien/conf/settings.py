@@ -79,8 +79,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "omzien.web.middleware.PrivatePagesMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "omzien.accounts.two_factor.TwoFactorMiddleware",
+    "omzien.accounts.passwords.NewPasswordMiddleware",
+    "omzien.privacy.admin_trail.AdminTrailMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -94,6 +97,7 @@ AUTHENTICATION_BACKENDS = [
     "omzien.demo.guard.NoDemoAccountsInProduction",
 ]
 OTP_TOTP_ISSUER = "Omzien"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # an app's key is shown once, to its owner, at setup
 
 # Optional single sign-on through the organisation's OpenID Connect provider: set these and
 # existing accounts can sign in there (matched by e-mail); see README.
@@ -219,6 +223,8 @@ SESSION_COOKIE_AGE = 60 * 30
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
+# Messages name people: keep them in the session, not in a readable (only signed) cookie.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from omzien.accounts import two_factor
+from omzien.accounts import passwords, two_factor
 from omzien.web.forms import LoginForm
 
 urlpatterns = [
@@ -24,6 +24,7 @@ urlpatterns = [
     path("inloggen/", two_factor.LoginView.as_view(authentication_form=LoginForm), name="login"),
     path("inloggen/code/", two_factor.verify, name="two_factor_verify"),
     path("inloggen/app-koppelen/", two_factor.setup, name="two_factor_setup"),
+    path("inloggen/nieuw-wachtwoord/", passwords.new_password, name="new_password"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),

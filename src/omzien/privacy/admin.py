@@ -29,5 +29,19 @@ class RetentionPolicyAdmin(admin.ModelAdmin):
 
 @admin.register(LegalHold)
 class LegalHoldAdmin(admin.ModelAdmin):
-    list_display = ["placed_at", "household", "youth", "volunteer", "lifted_at"]
-    readonly_fields = ["placed_by", "placed_at", "lifted_by", "lifted_at"]
+    """By number only: the privacy officer places and lifts holds from the person's own page,
+    where choosing a person is scoped and recorded; here nobody is listed by name."""
+
+    HOLD_FIELDS = ["placed_at", "household_id", "youth_id", "volunteer_id", "lifted_at"]
+    list_display = HOLD_FIELDS
+    fields = HOLD_FIELDS
+    readonly_fields = HOLD_FIELDS
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

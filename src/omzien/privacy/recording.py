@@ -165,6 +165,8 @@ def record(
     url_kwargs: dict | None = None,
     status_code: int | None = None,
     count: int | None = None,
+    object_type: str = "",
+    object_id: int | None = None,
 ) -> AuditEvent:
     """Append one row; services call this directly for exports, erasures and nightly work."""
     people = dict(subjects or {})
@@ -180,8 +182,8 @@ def record(
         url_kwargs={k: str(v) for k, v in (url_kwargs or {}).items()},
         method=request.method if request is not None else "",
         status_code=status_code,
-        object_type=obj._meta.label_lower if obj is not None else "",
-        object_id=obj.pk if obj is not None else None,
+        object_type=obj._meta.label_lower if obj is not None else object_type,
+        object_id=obj.pk if obj is not None else object_id,
         household_id=people.get("household"),
         youth_id=people.get("youth"),
         volunteer_id=people.get("volunteer"),

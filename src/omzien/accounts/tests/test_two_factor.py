@@ -103,3 +103,14 @@ def test_demo_accounts_neither_log_in_nor_stay_logged_in_in_production(client, s
 
     assert session.wsgi_request.user.is_anonymous
     assert login.status_code == 200 and login.wsgi_request.user.is_anonymous
+
+
+def test_the_session_gets_a_new_key_after_the_code(client, coordinator):
+    device = TOTPDevice.objects.create(user=coordinator, name="app", confirmed=True)
+    password_only(client, coordinator)
+    before = client.session.session_key
+
+    client.post(reverse("two_factor_verify"), {"code": code(device)})
+
+    assert client.session.session_key != before
+    assert client.get(reverse("matches:today")).status_code == 200

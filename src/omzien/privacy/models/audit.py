@@ -22,6 +22,7 @@ class AuditAction(models.TextChoices):
     ERASE = "erase", _("gewist")
     ANONYMISE = "anonymise", _("geanonimiseerd (bewaartermijn)")
     REFUSED = "refused", _("geweigerd")
+    DELETE = "delete", _("verwijderd")
 
 
 class AppendOnly(PermissionDenied):

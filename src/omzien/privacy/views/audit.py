@@ -2,8 +2,9 @@
 
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from omzien.privacy import people, recording
+from omzien.privacy import people, recording, trail_text
 from omzien.privacy.forms import KIND_OF_SLUG, AuditFilterForm, PersonSearchForm
 from omzien.privacy.models import AuditAction, AuditEvent
 from omzien.privacy.officer import officer_required
@@ -48,6 +49,8 @@ def audit_trail(request):
     search = PersonSearchForm(request.POST or None)
     found = people.search(request.user, search.cleaned_data["q"]) if search.is_valid() else None
     recording.note(request, action=AuditAction.VIEW, subjects=person)
+    page = page_of(request, events)
+    page.object_list = trail_text.described(request.user, page.object_list)
     return render(
         request,
         "privacy/audit.html",
@@ -55,20 +58,24 @@ def audit_trail(request):
             "form": form,
             "search": search,
             "found": found,
-            "events": page_of(request, events),
+            "events": page,
             "query": querystring_without(request, "pagina"),
         },
     )
 
 
+def export_row(event) -> tuple:
+    """The raw columns for analysis, and the sentence the page shows for reading."""
+    at = timezone.localtime(event.at).strftime("%Y-%m-%d %H:%M:%S")
+    return (at, *(getattr(event, name) for name in COLUMNS[1:]), trail_text.sentence(event))
+
+
 @officer_required(audit=True)
 def audit_export(request, fmt: str):
     _form, events, person = filtered(request)
-    rows = [
-        (timezone.localtime(at).strftime("%Y-%m-%d %H:%M:%S"), *rest)
-        for at, *rest in events.values_list(*COLUMNS)
-    ]
+    rows = [export_row(event) for event in events.only(*COLUMNS)]
     recording.note(request, action=AuditAction.EXPORT, count=len(rows), subjects=person)
     headers = [AuditEvent._meta.get_field(name).verbose_name for name in COLUMNS]
+    headers.append(_("wat er gebeurde"))
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     return download(fmt, f"audittrail-{stamp}", headers, rows, "audittrail")

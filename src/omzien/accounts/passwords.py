@@ -1,0 +1,58 @@
+"""A password the admin set is for one log-in: the user chooses their own before anything else."""
+
+from urllib.parse import urlencode
+
+from django.contrib.auth import REDIRECT_FIELD_NAME, update_session_auth_hash
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import SetPasswordForm
+from django.shortcuts import redirect, render, resolve_url
+
+from omzien.web.forms import NLDSFormMixin
+
+from .two_factor import safe_next, second_step
+
+# Pages that stay open before the new password: logging in and out, the second step, this one.
+OPEN_PAGES = frozenset(
+    {"login", "logout", "two_factor_verify", "two_factor_setup", "new_password", "set_language"}
+)
+
+
+class NewPasswordMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view, args, kwargs):
+        user = request.user
+        if not getattr(user, "must_change_password", False):
+            return None
+        if request.resolver_match.view_name in OPEN_PAGES:
+            return None
+        next_page = urlencode({REDIRECT_FIELD_NAME: request.get_full_path()})
+        return redirect(f"{resolve_url('new_password')}?{next_page}")
+
+
+class NewPasswordForm(NLDSFormMixin, SetPasswordForm):
+    pass
+
+
+@login_required
+def new_password(request):
+    unverified = second_step(request)  # staff prove the second factor before choosing
+    if unverified:
+        return unverified
+    form = NewPasswordForm(request.user, request.POST or None)
+    if form.is_valid():
+        user = form.save(commit=False)
+        user.must_change_password = False
+        user.save()
+        update_session_auth_hash(request, user)
+        return redirect(safe_next(request))
+    return render(
+        request,
+        "accounts/new_password.html",
+        {"form": form, "next": safe_next(request)},
+        status=400 if form.errors else 200,
+    )
