@@ -27,12 +27,12 @@ import numpy as np
 from django.utils.translation import gettext_lazy as _
 from scipy.stats import hypergeom
 
+from omzien.access.suppression import suppress, threshold
 from omzien.geo.models import Neighbourhood
 from omzien.intake.models import Request
 from omzien.vocabulary import Theme
 
 from .places import NEIGHBOURHOOD, area_of, home_in
-from .suppression import suppress, threshold
 
 MIN_COUNT = 5
 RATIO = 1.5

@@ -18,9 +18,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from omzien.access.checks import role_required
 from omzien.accounts.models import Role, User
 from omzien.outcomes.questionnaires import open_questionnaires
-from omzien.privacy.access import role_required
 from omzien.web.forms import NLDSFormMixin
 
 from .forms import ContactForm

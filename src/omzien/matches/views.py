@@ -5,8 +5,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from omzien.access.checks import STAFF_WITH_FILES, role_required
 from omzien.concerns.today import open_concerns
-from omzien.privacy.access import STAFF_WITH_FILES, role_required
 from omzien.programmes.selection import selected_programme
 from omzien.web.paging import page_of, querystring_without
 

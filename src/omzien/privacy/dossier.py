@@ -13,11 +13,11 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from omzien.access.scoping import ScopedQuerySet
 from omzien.accounts.models import User
 
 from .anonymise import rows_about
 from .models import AuditEvent
-from .scoping import ScopedQuerySet
 from .subjects import personal_models
 
 SKIPPED_FIELDS = {"version", "idempotency_key", "password"}

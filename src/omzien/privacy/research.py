@@ -6,7 +6,7 @@ research, pseudonymised and with small numbers suppressed.
 - No names, contact data, free text, exact dates of birth (birth years only) or postcodes below
   four digits; event dates are given as year and month, durations in days.
 - Quasi-identifiers (municipality, PC4 area, programme type, household type) whose value fewer
-  people share than the suppression threshold are blanked, through `insight.suppression`.
+  people share than the suppression threshold are blanked, through `access.suppression`.
 - The research scope: everyone with a current research consent, within the researcher's
   municipality when their account has one.
 """
@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
-from omzien.accounts.models import Role
-from omzien.insight.suppression import suppress
+from omzien.access.roles import Role
+from omzien.access.suppression import suppress
 from omzien.intake.models import Request
 from omzien.matches.models import Match
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from omzien import testing
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 from omzien.concerns.models import Concern, ConcernStatus
 from omzien.concerns.today import open_concerns
 

@@ -4,8 +4,9 @@ from django.utils.translation import gettext as _
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
+from omzien.access.suppression import threshold
+
 from ..formatting import ROUNDED_NOTE, SUPPRESSED_NOTE, display
-from ..suppression import threshold
 from .content import Account
 
 # The PDF's built-in fonts know Latin-1 only: a few typographic characters get a plain twin.

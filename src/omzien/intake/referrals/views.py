@@ -6,12 +6,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from omzien.accounts.models import Role
+from omzien.access.checks import role_required
+from omzien.access.roles import Role
 from omzien.intake.models import Referral
 from omzien.intake.signup.children import ChildFormSet, valid_with_children
 from omzien.intake.signup.mail import send_confirmation
 from omzien.intake.signup.views import posted
-from omzien.privacy.access import role_required
 from omzien.privacy.models import Consent, Purpose
 from omzien.web.paging import page_of
 

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from omzien import testing
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 from omzien.geo.models import PostcodeArea
 from omzien.intake.importing import reading
 from omzien.intake.importing.layouts import HOUSEHOLDS, VOLUNTEERS

@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from omzien import testing
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 from omzien.intake.models import Request, RequestStatus
 from omzien.matches.models import Moment, MomentKind
 from omzien.outcomes.models import (

@@ -9,8 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from omzien.access.checks import STAFF_WITH_FILES, role_required
 from omzien.intake.models import Request
-from omzien.privacy.access import STAFF_WITH_FILES, role_required
 
 from ..forms import AnswersForm, goal_formset, goal_questions, item_questions, posted
 from ..models import AdministrationStatus, Goal, GoalScore, Mode, Phase

@@ -9,7 +9,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from omzien import testing
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 from omzien.privacy.models import AuditAction, AuditEvent, Consent, Purpose
 from omzien.privacy.research import COLUMNS, export_rows, pseudonymiser, suppress_small_groups
 

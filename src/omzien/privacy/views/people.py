@@ -6,8 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from omzien.access.checks import STAFF_WITH_FILES, role_required
 from omzien.privacy import consents, people, recording
-from omzien.privacy.access import STAFF_WITH_FILES, role_required
 from omzien.privacy.forms import SLUG_OF_KIND, ConsentForm, LegalHoldForm, PersonSearchForm
 from omzien.privacy.models import Anonymisation, AuditAction, Consent, LegalHold, SubjectRequest
 from omzien.privacy.officer import is_privacy_officer, officer_required

@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from omzien.accounts.models import Role
+from omzien.access.checks import STAFF_WITH_FILES, role_required
+from omzien.access.roles import Role
 from omzien.people.models import Household
-from omzien.privacy.access import STAFF_WITH_FILES, role_required
 from omzien.web.paging import page_of
 from omzien.web.versioning import saved
 
