@@ -97,12 +97,15 @@ def goals(request, pk: int):
         raise Http404
     existing = list(case.goals.all())
     locked = (
-        GoalScore.objects.filter(goal__request=case)
+        GoalScore.objects.visible_to(request.user)
+        .filter(goal__request=case)
         .exclude(administration__phase=Phase.INTAKE)
         .exists()
     )
     formset = goal_formset(len(existing))(
-        posted(request), queryset=Goal.objects.filter(request=case), prefix="doel"
+        posted(request),
+        queryset=Goal.objects.visible_to(request.user).filter(request=case),
+        prefix="doel",
     )
     start_levels(formset, slot)
     if request.method == "POST" and not locked and formset.is_valid():
