@@ -131,6 +131,15 @@ def test_the_list_page_has_bounded_queries(client, world, django_assert_max_num_
     assert len(response.context["open"]) == 7 and len(response.context["closed"]) == 1
 
 
+def test_the_morning_page_shows_open_concerns_through_the_concerns_tag(client, world, concern):
+    client.force_login(world["handler"])
+
+    html = client.get(reverse("matches:today")).content.decode()
+
+    assert 'id="concerns"' in html
+    assert reverse("concerns:detail", args=[concern.pk]) in html
+
+
 def test_open_concerns_for_the_morning_page(world, concern):
     other = Concern.objects.create(
         match=world["other_match"], reported_by=world["outsider"], signs="x"
