@@ -105,3 +105,21 @@ def week_parts(codes) -> list[str]:
         for day, day_label in DAYS
         if any(f"{day}_{part}" in chosen for part, _p in PARTS)
     ]
+
+
+class MatchStatus(models.TextChoices):
+    PROPOSED = "proposed", _("voorgesteld")
+    INTRODUCTION_PLANNED = "introduction_planned", _("kennismaking gepland")
+    INTRODUCTION_HELD = "introduction_held", _("kennismaking gehouden")
+    AGREED = "agreed", _("beide zeggen ja")
+    ACTIVE = "active", _("loopt")
+    PAUSED = "paused", _("gepauzeerd")
+    CLOSING = "closing", _("wordt afgesloten")
+    CLOSED = "closed", _("afgesloten")
+    DECLINED = "declined", _("niet doorgegaan")
+
+
+# Every status but the two ends; the intake app counts a volunteer's open matches with it.
+OPEN_MATCH_STATUSES = [
+    s for s in MatchStatus.values if s not in {MatchStatus.CLOSED, MatchStatus.DECLINED}
+]

@@ -10,7 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 
 
 class Scope(models.TextChoices):

@@ -12,8 +12,8 @@ from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from omzien.accounts.models import Role
-from omzien.privacy.scoping import ScopedQuerySet, programme_ids
+from omzien.access.roles import Role
+from omzien.access.scoping import ScopedQuerySet, programme_ids
 from omzien.workflow import StatusChange, VersionedStatusModel, table
 
 

@@ -5,9 +5,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from omzien.accounts.models import Role
+from omzien.access.checks import role_required
+from omzien.access.roles import Role
 from omzien.matches.models import Match
-from omzien.privacy.access import role_required
 
 from .forms import ConcernForm, ReportForm
 from .models import Concern

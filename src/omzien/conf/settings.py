@@ -119,7 +119,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "web/locked_out.html"
 AXES_SENSITIVE_PARAMETERS = ["password"]
-AXES_CLIENT_IP_CALLABLE = "omzien.intake.signup.protection.client_address"
+AXES_CLIENT_IP_CALLABLE = "omzien.access.clients.client_address"
 
 ROOT_URLCONF = "omzien.conf.urls"
 WSGI_APPLICATION = "omzien.conf.wsgi.application"
@@ -217,6 +217,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Aggregates that leave the personal-data boundary hide counts below this (never lower than 5).
 OMZIEN_SUPPRESSION_THRESHOLD = int(os.environ.get("OMZIEN_SUPPRESSION_THRESHOLD", "5"))
+
+# The module that writes the audit trail for `omzien.access.checks.role_required`.
+OMZIEN_AUDIT_RECORDER = "omzien.privacy.recording"
 
 # A session ends after 30 minutes without activity, and when the browser closes.
 SESSION_COOKIE_AGE = 60 * 30

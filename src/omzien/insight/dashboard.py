@@ -6,13 +6,14 @@ numbers, so that both always agree.
 
 from django.utils.translation import gettext_lazy as _
 
+from omzien.access.suppression import threshold
+
 from .figures.areas import by_area
 from .figures.matches import active_trend, new_and_closed, time_to_match
 from .figures.volunteers import volunteers_and_hours
 from .figures.waiting import waiting_trend
 from .places import level_for
 from .scope import Filters
-from .suppression import threshold
 from .tables import COUNT, DAYS, HOURS, Column, Figure, Row
 
 REACH_COLUMNS = ("households", "youth", "households_with_children", "per_thousand")

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 
 
 @deconstructible

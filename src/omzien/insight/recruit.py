@@ -22,12 +22,12 @@ import numpy as np
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from omzien.access.suppression import suppress
 from omzien.intake.models import RequestStatus
 
 from .figures.areas import fold
 from .places import Level, area_of, areas
 from .scope import Filters
-from .suppression import suppress
 from .tables import Column, Figure, Row
 
 EARTH_RADIUS_KM = 6371.0088

@@ -10,11 +10,11 @@ from datetime import date
 
 from django.db.models import QuerySet
 
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
+from omzien.access.scoping import programme_ids
 from omzien.geo.models import District, Municipality
 from omzien.intake.models import Offer, Request
 from omzien.matches.models import Contact, Match
-from omzien.privacy.scoping import programme_ids
 from omzien.programmes.models import Programme
 
 from .periods import Month, months

@@ -27,12 +27,12 @@ import numpy as np
 from django.utils.translation import gettext_lazy as _
 from scipy.stats import hypergeom
 
+from omzien.access.suppression import suppress, threshold
 from omzien.geo.models import Neighbourhood
 from omzien.intake.models import Request
 from omzien.vocabulary import Theme
 
 from .places import NEIGHBOURHOOD, area_of, home_in
-from .suppression import suppress, threshold
 
 MIN_COUNT = 5
 RATIO = 1.5
@@ -60,14 +60,15 @@ def adjusted(p_values: list[float]) -> list[float]:
     return result.tolist()
 
 
-def theme_counts(municipality, start: date, end: date, programmes=None) -> tuple[Counter, Counter]:
-    """Requests per neighbourhood (None: unknown), and (neighbourhood, theme) mentions."""
-    requests = Request.objects.filter(
+def theme_counts(municipality, start: date, end: date, programmes) -> tuple[Counter, Counter]:
+    """Requests per neighbourhood (None: unknown), and (neighbourhood, theme) mentions.
+
+    Only in `programmes` (ids), the caller's scope: there is no default to all programmes, so
+    that a caller who forgets the scope counts nobody rather than everybody."""
+    requests = Request.objects.in_programmes(programmes).filter(
         home_in("", municipality),
         signed_up_at__date__range=(start, end),
     )
-    if programmes is not None:
-        requests = requests.in_programmes(programmes)
     per_hood, mentions = Counter(), Counter()
     rows = requests.annotate(hood=area_of("", NEIGHBOURHOOD)).values_list("hood", "themes")
     for hood, themes in rows:
@@ -77,7 +78,7 @@ def theme_counts(municipality, start: date, end: date, programmes=None) -> tuple
     return per_hood, mentions
 
 
-def theme_table(municipality, start: date, end: date, programmes=None) -> dict:
+def theme_table(municipality, start: date, end: date, programmes) -> dict:
     """The counts as published: requests per neighbourhood and mentions per theme, suppressed,
     with every pair's expected count, ratio and whether it is flagged."""
     hoods = list(
@@ -145,9 +146,9 @@ def flags(table: dict) -> list[FlaggedTheme]:
     return sorted(rows, key=lambda r: (-r.ratio, r.neighbourhood.name, r.theme))
 
 
-def flagged_themes(municipality, start: date, end: date, programmes=None) -> list[FlaggedTheme]:
+def flagged_themes(municipality, start: date, end: date, programmes) -> list[FlaggedTheme]:
     """Themes markedly more frequent in one neighbourhood than in the whole municipality, among
-    the requests signed up from `start` to `end` (optionally only in `programmes`, ids);
+    the requests signed up from `start` to `end` in `programmes` (ids, the caller's scope);
     strongest first. See the module's text for the test."""
     return flags(theme_table(municipality, start, end, programmes))
 

@@ -6,7 +6,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from omzien.privacy.access import role_required
+from omzien.access.checks import role_required
+from omzien.access.suppression import threshold
 
 from .dashboard import dashboard
 from .figures.areas import MEASURES, by_area
@@ -15,7 +16,6 @@ from .mapping import map_data
 from .places import WITHIN_MUNICIPALITY, level_for
 from .recruit import where_to_recruit
 from .scope import ACCOUNT_ROLES, INSIGHT_ROLES
-from .suppression import threshold
 from .themes import published, theme_table
 
 TABS = [

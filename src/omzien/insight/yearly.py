@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from omzien.accounts.models import Role
-from omzien.privacy.access import role_required
+from omzien.access.checks import role_required
+from omzien.access.roles import Role
 from omzien.web.forms import NLDSFormMixin
 
 from .models import AccountStatus, YearlyAccount

@@ -2,12 +2,13 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from omzien.privacy.scoping import ScopedQuerySet
+from omzien.access.scoping import ScopedQuerySet
+from omzien.vocabulary import OPEN_MATCH_STATUSES
 from omzien.workflow import StatusChange, VersionedStatusModel, table
 
 
@@ -145,26 +146,31 @@ OFFER_WORKFLOW = table(
 )
 
 
+# What an offer still lacks before it may become available, each a function of the offer that
+# returns the gaps in plain Dutch. The screening app, which builds on this one, adds its rules
+# when it loads (ScreeningConfig.ready), so intake need not import it.
+AVAILABILITY_CONDITIONS = []
+
+
 class OfferQuerySet(ScopedQuerySet):
     def in_programmes(self, programme_ids):
         return self.filter(programme__in=programme_ids)
 
     def with_capacity_left(self):
-        from omzien.matches.models import OPEN_MATCH_STATUSES
-
         return self.annotate(
             open_matches=Count("matches", filter=Q(matches__status__in=OPEN_MATCH_STATUSES))
         ).annotate(capacity_left=F("capacity") - F("open_matches"))
 
     def screening_current(self, today=None):
-        """Offers whose certificate of conduct, where required, has not expired."""
-        from omzien.screening.models import Certificate
+        """Offers whose certificate of conduct, where required, has not expired.
 
+        The certificates belong to the screening app, which builds on this one: they are
+        reached by their relation name rather than imported."""
         today = today or timezone.localdate()
-        current = Certificate.objects.filter(
-            volunteer=OuterRef("volunteer"), valid_until__gte=today
+        current = self.model._base_manager.filter(volunteer__certificates__valid_until__gte=today)
+        return self.filter(
+            Q(programme__programme_type__requires_vog=False) | Q(pk__in=current.values("pk"))
         )
-        return self.filter(Q(programme__programme_type__requires_vog=False) | Exists(current))
 
     def available(self):
         """Screened volunteers with a current certificate who can take one more household."""
@@ -224,14 +230,13 @@ class Offer(VersionedStatusModel):
         return str(self.volunteer)
 
     def check_guard(self, target: str) -> None:
-        if target == OfferStatus.AVAILABLE:
-            from omzien.screening.rules import missing
-
-            if gaps := missing(self):
-                raise ValidationError(
-                    _("De screening is nog niet rond: %(gaps)s") % {"gaps": " ".join(gaps)},
-                    code="screening",
-                )
+        if target != OfferStatus.AVAILABLE:
+            return
+        if gaps := [gap for condition in AVAILABILITY_CONDITIONS for gap in condition(self)]:
+            raise ValidationError(
+                _("De screening is nog niet rond: %(gaps)s") % {"gaps": " ".join(gaps)},
+                code="screening",
+            )
 
     def clean(self) -> None:
         if self.min_child_age > self.max_child_age:

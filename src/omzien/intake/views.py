@@ -3,8 +3,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from omzien.access.checks import STAFF_WITH_FILES, role_required
 from omzien.geo.models import Neighbourhood
-from omzien.privacy.access import STAFF_WITH_FILES, role_required
 from omzien.programmes.selection import selected_programme
 from omzien.web.paging import page_of, querystring_without
 

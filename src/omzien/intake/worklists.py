@@ -3,11 +3,10 @@
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.apps import apps
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-
-from omzien.screening.models import Certificate
 
 from .models import Offer, OfferStatus, Request, RequestStatus
 
@@ -97,9 +96,11 @@ def expiring_certificates(user, programme, start, end) -> QuerySet:
         .exclude(status__in=[OfferStatus.WITHDRAWN, OfferStatus.NOT_SUITABLE])
         .values("volunteer")
     )
-    renewed = Certificate.objects.filter(valid_until__gt=end).values("volunteer")
+    # Certificates are the screening app's, which builds on intake: named here, not imported.
+    certificates = apps.get_model("screening", "Certificate").objects
+    renewed = certificates.filter(valid_until__gt=end).values("volunteer")
     return (
-        Certificate.objects.visible_to(user)
+        certificates.visible_to(user)
         .filter(volunteer__in=volunteers)
         .exclude(volunteer__in=renewed)
         .expiring_between(start, end)

@@ -5,12 +5,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from omzien.intake.models import RequestStatus
-from omzien.outcomes.questionnaires import closing_questionnaires
 from omzien.web.forms import NLDSFormMixin
 from omzien.web.steps import StepForm
 
 from .models import Contact, MatchStatus, Moment
 from .schedule import plan_closing_evaluation, plan_moments
+from .signals import match_closing
 
 # Steps that need a date, and the field it goes in (resuming after a pause keeps the start date).
 DATED = {
@@ -64,12 +64,12 @@ class MatchStepForm(StepForm):
 
     def plan_follow_up(self, target: str, changes: dict) -> None:
         """Starting plans the schedule (once: a paused match resumes it); closing plans the last
-        evaluation and makes the closing questionnaires due."""
+        evaluation and lets the apps built on matches start their part (closing questionnaires)."""
         if "started_on" in changes:
             plan_moments(self.obj, changes["started_on"])
         elif target == MatchStatus.CLOSING:
             plan_closing_evaluation(self.obj, timezone.localdate())
-            closing_questionnaires(self.obj)
+            match_closing.send(sender=type(self.obj), match=self.obj)
 
 
 class ContactForm(NLDSFormMixin, forms.ModelForm):

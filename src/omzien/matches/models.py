@@ -8,22 +8,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from omzien.privacy.scoping import ScopedQuerySet
-from omzien.vocabulary import ClosureReason
+from omzien.access.scoping import ScopedQuerySet
+from omzien.vocabulary import OPEN_MATCH_STATUSES, ClosureReason, MatchStatus
 from omzien.workflow import StatusChange, VersionedStatusModel, table
-
-
-class MatchStatus(models.TextChoices):
-    PROPOSED = "proposed", _("voorgesteld")
-    INTRODUCTION_PLANNED = "introduction_planned", _("kennismaking gepland")
-    INTRODUCTION_HELD = "introduction_held", _("kennismaking gehouden")
-    AGREED = "agreed", _("beide zeggen ja")
-    ACTIVE = "active", _("loopt")
-    PAUSED = "paused", _("gepauzeerd")
-    CLOSING = "closing", _("wordt afgesloten")
-    CLOSED = "closed", _("afgesloten")
-    DECLINED = "declined", _("niet doorgegaan")
-
 
 M = MatchStatus
 MATCH_WORKFLOW = table(
@@ -46,8 +33,6 @@ REOPEN_WITHIN_DAYS = 30
 INTRODUCTION_STEPS = frozenset({M.INTRODUCTION_PLANNED, M.INTRODUCTION_HELD})
 # Contacts are logged while the match runs; a closed match keeps its log but takes no more.
 CONTACT_STATUSES = frozenset({M.ACTIVE, M.PAUSED, M.CLOSING})
-
-OPEN_MATCH_STATUSES = [s for s in MatchStatus.values if s not in {M.CLOSED, M.DECLINED}]
 
 
 class MatchQuerySet(ScopedQuerySet):

@@ -18,9 +18,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from omzien.access.checks import role_required
 from omzien.accounts.models import Role, User
-from omzien.outcomes.questionnaires import open_questionnaires
-from omzien.privacy.access import role_required
 from omzien.web.forms import NLDSFormMixin
 
 from .forms import ContactForm
@@ -77,7 +76,6 @@ def own_page(request, contact_form=None, message_form=None, form_match=None):
             "contacts": contacts,
             "hours": contacts.hours(),
             "is_volunteer": request.user.role == Role.VOLUNTEER,
-            "questionnaires": open_questionnaires(request.user, today),
         },
         status=400 if form_match else 200,
     )

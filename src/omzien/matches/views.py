@@ -5,8 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from omzien.concerns.today import open_concerns
-from omzien.privacy.access import STAFF_WITH_FILES, role_required
+from omzien.access.checks import STAFF_WITH_FILES, role_required
 from omzien.programmes.selection import selected_programme
 from omzien.web.paging import page_of, querystring_without
 
@@ -137,7 +136,6 @@ def today_page(request):
             "quiet": dashboard.without_contact(request.user, programme, today),
             "trial": dashboard.trial_ending(request.user, programme, today),
             "certificates": dashboard.certificates_expiring(request.user, programme, today),
-            "concerns": open_concerns(request.user, programme),
         }
     return render(
         request,

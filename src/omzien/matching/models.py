@@ -4,7 +4,7 @@ from django.db import models
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from omzien.privacy.scoping import ScopedQuerySet
+from omzien.access.scoping import ScopedQuerySet
 
 
 class ProgrammeScoped(ScopedQuerySet):

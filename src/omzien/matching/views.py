@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
+from omzien.access.checks import STAFF_WITH_FILES, role_required
 from omzien.intake.models import Request, RequestStatus
 from omzien.intake.views import apply_transition, transition_form
-from omzien.privacy.access import STAFF_WITH_FILES, role_required
 from omzien.programmes.selection import selected_programme
 
 from . import planning, services

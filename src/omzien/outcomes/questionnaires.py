@@ -205,6 +205,11 @@ def open_questionnaires(user, today: date | None = None) -> list[Slot]:
     ]
 
 
+def questionnaires_due_at_closing(sender, match, **kwargs) -> None:
+    """Receiver of `matches.signals.match_closing`."""
+    closing_questionnaires(match)
+
+
 @transaction.atomic
 def closing_questionnaires(match: Match, today: date | None = None) -> list[Administration]:
     """Mark the programme's closure questionnaires as due; idempotent. Call when closing."""

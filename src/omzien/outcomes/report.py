@@ -12,7 +12,7 @@ from datetime import date
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from omzien.insight.suppression import suppress, threshold
+from omzien.access.suppression import suppress, threshold
 from omzien.matches.models import AS_PLANNED, Match, MatchStatus
 from omzien.vocabulary import ClosureReason
 

@@ -11,7 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from omzien.privacy.scoping import ScopedQuerySet
+from omzien.access.scoping import ScopedQuerySet
 from omzien.vocabulary import HouseholdType
 
 
@@ -41,13 +41,17 @@ class Located(models.Model):
         abstract = True
 
 
+def with_files_in(queryset, files: str, programme_ids):
+    """The people with a request or offer (`files`, the reverse relation) in these programmes.
+
+    Named through the reverse relation, so that people stays below the intake app."""
+    inside = queryset.model._base_manager.filter(**{f"{files}__programme__in": programme_ids})
+    return queryset.filter(pk__in=inside.values("pk"))
+
+
 class HouseholdQuerySet(ScopedQuerySet):
     def in_programmes(self, programme_ids):
-        from omzien.intake.models import Request
-
-        return self.filter(
-            pk__in=Request.objects.filter(programme__in=programme_ids).values("household")
-        )
+        return with_files_in(self, "requests", programme_ids)
 
 
 class Household(Located):
@@ -132,11 +136,7 @@ class Child(models.Model):
 
 class YouthQuerySet(ScopedQuerySet):
     def in_programmes(self, programme_ids):
-        from omzien.intake.models import Request
-
-        return self.filter(
-            pk__in=Request.objects.filter(programme__in=programme_ids).values("youth")
-        )
+        return with_files_in(self, "requests", programme_ids)
 
 
 class Youth(Person, Located):
@@ -162,11 +162,7 @@ class VolunteerKind(models.TextChoices):
 
 class VolunteerQuerySet(ScopedQuerySet):
     def in_programmes(self, programme_ids):
-        from omzien.intake.models import Offer
-
-        return self.filter(
-            pk__in=Offer.objects.filter(programme__in=programme_ids).values("volunteer")
-        )
+        return with_files_in(self, "offers", programme_ids)
 
 
 class Volunteer(Person, Located):

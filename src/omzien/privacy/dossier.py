@@ -15,12 +15,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from omzien import vocabulary
+from omzien.access.scoping import ScopedQuerySet
 from omzien.accounts.models import User
 from omzien.workflow import StatusChange
 
 from .anonymise import rows_about
 from .models import AuditEvent
-from .scoping import ScopedQuerySet
 from .subjects import personal_models
 
 SKIPPED_FIELDS = {"version", "idempotency_key", "password"}

@@ -5,7 +5,7 @@ checks the answer against this table; a URL that is not in it fails that test. D
 a role that is not listed for a page gets 403 (or 404 for an object outside its scope).
 """
 
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 
 R = Role
 PUBLIC = frozenset({"public"})  # anyone, logged in or not: sign-up forms, the log-in pages

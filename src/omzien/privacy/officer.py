@@ -5,9 +5,8 @@ from functools import wraps
 
 from django.core.exceptions import PermissionDenied
 
-from omzien.accounts.models import Role
-
-from .access import role_required
+from omzien.access.checks import role_required
+from omzien.access.roles import Role
 
 CAPABILITY = "privacy.act_as_privacy_officer"
 AUDIT_ROLES = (Role.ORG_ADMIN, Role.SUPERUSER)

@@ -14,7 +14,7 @@ from ipaddress import ip_address
 
 from django.db.models.signals import post_init, post_save
 
-from omzien.intake.signup.protection import client_address
+from omzien.access.clients import client_address
 
 from .models import AuditAction, AuditEvent
 from .subjects import is_personal, personal_models, subjects_of

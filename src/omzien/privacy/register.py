@@ -13,7 +13,7 @@ from django.db import models
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
-from omzien.insight.suppression import threshold
+from omzien.access.suppression import threshold
 
 from .models import Purpose
 from .models.retention import DEFAULT_KEEP_MONTHS

@@ -23,8 +23,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from omzien.accounts.models import Role
-from omzien.insight.suppression import threshold
+from omzien.access.roles import Role
+from omzien.access.suppression import threshold
 from omzien.intake.models import Request
 from omzien.matches.models import Match
 

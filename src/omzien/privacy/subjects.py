@@ -10,8 +10,8 @@ from functools import cache
 from django.apps import apps
 from django.db import models
 
+from omzien.access.scoping import ScopedQuerySet
 from omzien.people.models import Household, Volunteer, Youth
-from omzien.privacy.scoping import ScopedQuerySet
 
 SUBJECT_MODELS: dict[str, type[models.Model]] = {
     "household": Household,

@@ -2,7 +2,7 @@
 
 from django.http import Http404
 
-from omzien.privacy.scoping import programme_ids
+from omzien.access.scoping import programme_ids
 
 from .models import Programme
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from omzien.privacy.scoping import ScopedQuerySet
+from omzien.access.scoping import ScopedQuerySet
 
 
 def add_months(day: date, months: int) -> date:

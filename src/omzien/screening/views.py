@@ -6,9 +6,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from omzien.access.checks import STAFF_WITH_FILES, role_required
 from omzien.intake.models import Offer
 from omzien.intake.views import apply_transition, transition_form
-from omzien.privacy.access import STAFF_WITH_FILES, role_required
 
 from .forms import AttendanceForm, CertificateForm, ReferenceForm
 from .models import Attendance, Certificate, TrainingSession

@@ -10,7 +10,7 @@ from datetime import date
 from django.db.models import Q
 from django.utils import timezone
 
-from omzien.insight.suppression import suppress
+from omzien.access.suppression import suppress
 
 from .models import Placement, SupportFigure
 from .shares import Period, monthly_shares, months_between, reference_day

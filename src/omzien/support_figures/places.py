@@ -7,9 +7,9 @@ first municipality offered is the one they care about.
 from django.db.models import QuerySet
 from django.http import Http404
 
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
+from omzien.access.scoping import programme_ids
 from omzien.geo.models import Municipality
-from omzien.privacy.scoping import programme_ids
 
 from .models import YoungPersonInCare
 

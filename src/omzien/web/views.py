@@ -2,8 +2,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from omzien.accounts.models import Role
-from omzien.privacy.access import STAFF_WITH_FILES
+from omzien.access.checks import STAFF_WITH_FILES
+from omzien.access.roles import Role
 
 # The pages each role starts from; the navigation shows the same list.
 START_PAGES = [

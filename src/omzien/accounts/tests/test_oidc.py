@@ -3,7 +3,7 @@
 import pytest
 
 from omzien import testing
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 from omzien.accounts.oidc import ExistingAccountsOnly
 from omzien.conf.tests.test_settings import omzien
 

@@ -10,8 +10,8 @@ from statistics import median
 
 from django.utils import timezone
 
+from omzien.access.suppression import suppress
 from omzien.geo.models import PostcodeArea, pc4_of
-from omzien.insight.suppression import suppress
 from omzien.intake.models import Offer, Request, RequestStatus
 from omzien.programmes.models import Programme
 

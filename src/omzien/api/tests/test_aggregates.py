@@ -5,7 +5,7 @@ import json
 import pytest
 
 from omzien import testing
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 from omzien.api.models import Scope
 from omzien.geo.models import District, Municipality
 

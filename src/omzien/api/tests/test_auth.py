@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 from omzien.api.models import ApiClient, ApiRequestLog, ApiToken, Scope
 from omzien.api.tokens import issue_token
 

@@ -5,7 +5,7 @@ from types import SimpleNamespace
 import pytest
 
 from omzien import testing
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 from omzien.api.models import ApiClient
 from omzien.demo.api_clients import DEMO_TOKEN, create_api_clients, token_lines
 

@@ -25,7 +25,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from omzien import testing
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 from omzien.api.models import ApiClient, Scope
 from omzien.intake.models import Referral
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 from omzien.api.models import ApiRequestLog
 from omzien.intake.models import Referral, Request, RequestStatus
 from omzien.intake.tests.test_referrals import referral_data

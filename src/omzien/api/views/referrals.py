@@ -8,7 +8,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 from omzien.intake.models import REFERRAL_STATUS_OF
 from omzien.intake.referrals.views import referrals_of
 

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from omzien import testing
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 from omzien.concerns.models import Concern
 from omzien.matches.models import Match, MatchStatus
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from omzien import testing
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 from omzien.concerns.models import Concern, ConcernAccess, ConcernStep
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from omzien import testing
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 from omzien.concerns.models import Concern, ConcernStatus
 from omzien.concerns.today import open_concerns
 
@@ -129,6 +129,15 @@ def test_the_list_page_has_bounded_queries(client, world, django_assert_max_num_
         response = client.get(reverse("concerns:list"))
 
     assert len(response.context["open"]) == 7 and len(response.context["closed"]) == 1
+
+
+def test_the_morning_page_shows_open_concerns_through_the_concerns_tag(client, world, concern):
+    client.force_login(world["handler"])
+
+    html = client.get(reverse("matches:today")).content.decode()
+
+    assert 'id="concerns"' in html
+    assert reverse("concerns:detail", args=[concern.pk]) in html
 
 
 def test_open_concerns_for_the_morning_page(world, concern):

@@ -3,10 +3,10 @@
 from django.utils.translation import gettext as _
 from fpdf.fonts import FontFace
 
+from omzien.access.suppression import threshold
 from omzien.web.pdf import FONT, UnicodePDF
 
 from ..formatting import ROUNDED_NOTE, SUPPRESSED_NOTE, display
-from ..suppression import threshold
 from .content import Account
 
 HEADINGS = FontFace(emphasis="BOLD", fill_color=(227, 239, 240))

@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from omzien.access.suppression import threshold
+
 from ..formatting import ROUNDED_NOTE, SUPPRESSED, SUPPRESSED_NOTE, UNAVAILABLE
-from ..suppression import threshold
 from .content import Account
 
 BOLD = Font(bold=True)

@@ -8,11 +8,11 @@ unknown form one more cell.
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
+from omzien.access.suppression import hidden, publish, publish_amount
 from omzien.matches.models import MatchStatus
 
 from ..places import Level, area_of, areas
 from ..scope import Filters
-from ..suppression import hidden, publish, publish_amount
 from ..tables import COUNT, DAYS, HOURS, PER_THOUSAND, Column, Figure, Row
 from .matches import running_during, running_on
 from .waiting import nobody, waiting_by_area

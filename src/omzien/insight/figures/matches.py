@@ -12,10 +12,10 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from omzien.access.suppression import publish
 from omzien.matches.models import OPEN_MATCH_STATUSES, MatchStatus
 
 from ..scope import Filters
-from ..suppression import publish
 from ..tables import DAYS, Chart, Column, Figure, Row
 from .stats import median, percentile
 from .waiting import nobody

@@ -4,8 +4,9 @@ from django.db.models import Count, Sum
 from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
 
+from omzien.access.suppression import publish, publish_amount
+
 from ..scope import Filters
-from ..suppression import publish, publish_amount
 from ..tables import HOURS, Chart, Column, Figure, Row
 from .matches import running_during
 

@@ -14,11 +14,11 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from omzien.access.suppression import publish
 from omzien.intake.models import RequestStatus, RequestStatusChange
 
 from ..places import Level, area_of
 from ..scope import Filters
-from ..suppression import publish
 from ..tables import DAYS, Chart, Column, Figure, Row
 from .stats import median
 

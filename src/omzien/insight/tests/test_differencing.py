@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from omzien import testing
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 from omzien.api.models import Scope
 from omzien.api.tests.conftest import Api, make_client
 from omzien.insight.account.content import build

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from omzien import testing
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 from omzien.insight.dashboard import dashboard_figures
 from omzien.insight.forms import filters_for
 from omzien.insight.places import NEIGHBOURHOOD

@@ -36,7 +36,9 @@ def town():
 
 
 def test_money_is_flagged_in_the_one_neighbourhood_where_it_piles_up(town):
-    rows = flagged_themes(town.municipality, date(2025, 1, 1), date(2025, 12, 31))
+    rows = flagged_themes(
+        town.municipality, date(2025, 1, 1), date(2025, 12, 31), [town.programme.pk]
+    )
 
     assert len(rows) == 1
     hood, theme, count, expected, ratio = rows[0]
@@ -46,7 +48,9 @@ def test_money_is_flagged_in_the_one_neighbourhood_where_it_piles_up(town):
 
 
 def test_the_test_is_fishers_exact_test_corrected_for_every_comparison(town):
-    table = theme_table(town.municipality, date(2025, 1, 1), date(2025, 12, 31))
+    table = theme_table(
+        town.municipality, date(2025, 1, 1), date(2025, 12, 31), [town.programme.pk]
+    )
     pair = table["pairs"][(town.hoods[0].pk, Theme.MONEY)]
     raw = hypergeom.sf(12 - 1, 60, 18, 20)  # P(X >= 12) drawing 20 of 60 with 18 mentions
     assert raw < pair["p"] < 0.05
@@ -62,9 +66,18 @@ def test_the_test_is_fishers_exact_test_corrected_for_every_comparison(town):
 
 
 def test_outside_the_period_or_the_programmes_nothing_is_flagged(town):
-    assert flagged_themes(town.municipality, date(2024, 1, 1), date(2024, 12, 31)) == []
+    assert (
+        flagged_themes(town.municipality, date(2024, 1, 1), date(2024, 12, 31), [town.programme.pk])
+        == []
+    )
     other = builders.programme(town)
     assert flagged_themes(town.municipality, date(2025, 1, 1), date(2025, 12, 31), [other.pk]) == []
+
+
+def test_without_programmes_in_scope_nothing_is_counted(town):
+    table = theme_table(town.municipality, date(2025, 1, 1), date(2025, 12, 31), [])
+    assert table["theme_totals"][Theme.MONEY] == 0
+    assert flagged_themes(town.municipality, date(2025, 1, 1), date(2025, 12, 31), []) == []
 
 
 def test_benjamini_hochberg_agrees_with_scipy():

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from omzien import testing
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 from omzien.insight.account.xlsx import sheet_name
 from omzien.insight.dashboard import dashboard_figures
 from omzien.insight.formatting import SUPPRESSED, UNAVAILABLE

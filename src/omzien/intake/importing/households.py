@@ -7,9 +7,9 @@ from django.db.models import Min
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from omzien.access.consent import consent_model
 from omzien.intake.models import Request, RequestStatus
 from omzien.people.models import Child, Household, Parent
-from omzien.privacy.models import Consent
 from omzien.programmes.models import Programme, Serves
 
 from . import values
@@ -167,4 +167,6 @@ def save(planned: list[Planned], context: Context) -> None:
     Child.objects.bulk_create([child for p in planned for child in p.children])
     requests = Request.objects.bulk_create([p.request for p in planned])
     save_status_history(requests, context)
-    Consent.objects.bulk_create([matching_consent(context, household=p.household) for p in planned])
+    consent_model().objects.bulk_create(
+        [matching_consent(context, household=p.household) for p in planned]
+    )

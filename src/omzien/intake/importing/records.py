@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
 
-from omzien.privacy.models import Consent, ConsentSource, Purpose
+from omzien.access.consent import ConsentSource, Purpose, consent_model
 from omzien.workflow import VersionedStatusModel
 
 from .rows import Context
@@ -12,9 +12,9 @@ from .rows import Context
 SIGNED_UP = "signed_up"  # where requests and offers start, also in the file's history
 
 
-def matching_consent(context: Context, **subject) -> Consent:
+def matching_consent(context: Context, **subject):
     """The organisation had consent to look for a match on file; the source says it came in this way."""
-    return Consent(
+    return consent_model()(
         purpose=Purpose.MATCHING,
         source=ConsentSource.IMPORT,
         recorded_by=context.user,

@@ -8,7 +8,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
-from omzien.privacy.access import STAFF_WITH_FILES, role_required
+from omzien.access.checks import STAFF_WITH_FILES, role_required
 from omzien.programmes.models import Programme
 from omzien.programmes.selection import selected_programme
 from omzien.vocabulary import Language, Need

@@ -6,9 +6,9 @@ from functools import partial
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from omzien.access.consent import consent_model
 from omzien.intake.models import Offer, OfferStatus
 from omzien.people.models import Volunteer
-from omzien.privacy.models import Consent
 from omzien.programmes.models import Programme
 
 from . import values
@@ -129,4 +129,6 @@ def save(planned: list[Planned], context: Context) -> None:
     Volunteer.objects.bulk_create([p.volunteer for p in planned])
     offers = Offer.objects.bulk_create([p.offer for p in planned])
     save_status_history(offers, context)
-    Consent.objects.bulk_create([matching_consent(context, volunteer=p.volunteer) for p in planned])
+    consent_model().objects.bulk_create(
+        [matching_consent(context, volunteer=p.volunteer) for p in planned]
+    )

@@ -3,9 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from omzien.access.consent import Purpose
 from omzien.intake.signup.fields import required
 from omzien.intake.signup.forms import HouseholdForm
-from omzien.privacy.models import Purpose
 
 # The household form speaks to the parent; here the professional speaks about the family.
 LABELS = {

@@ -1,9 +1,9 @@
 from django.db import transaction
 
+from omzien.access.consent import ConsentSource
 from omzien.intake.models import Referral
 from omzien.intake.signup.children import BaseChildFormSet
 from omzien.intake.signup.services import create_household_request
-from omzien.privacy.models import ConsentSource
 
 from .forms import ReferralForm
 

@@ -6,13 +6,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from omzien.accounts.models import Role
+from omzien.access.checks import role_required
+from omzien.access.consent import Purpose, consent_model
+from omzien.access.roles import Role
 from omzien.intake.models import Referral
 from omzien.intake.signup.children import ChildFormSet, valid_with_children
 from omzien.intake.signup.mail import send_confirmation
 from omzien.intake.signup.views import posted
-from omzien.privacy.access import role_required
-from omzien.privacy.models import Consent, Purpose
 from omzien.web.paging import page_of
 
 from .forms import ReferralForm
@@ -21,8 +21,10 @@ from .services import refer_household
 
 def referrals_of(user):
     """The user's own referrals, with whether the household still wants feedback to go out."""
-    feedback = Consent.objects.for_purpose(Purpose.FEEDBACK_TO_REFERRER).filter(
-        household=OuterRef("request__household")
+    feedback = (
+        consent_model()
+        .objects.for_purpose(Purpose.FEEDBACK_TO_REFERRER)
+        .filter(household=OuterRef("request__household"))
     )
     return (
         Referral.objects.visible_to(user)

@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from omzien.access.consent import Purpose
 from omzien.geo.models import PostcodeArea, pc4_of
 from omzien.people.models import age_on, not_in_future
-from omzien.privacy.models import Purpose
 from omzien.programmes.models import Programme, ProgrammeType
 from omzien.vocabulary import DAYS, PARTS, SLOTS, Language, Need
 

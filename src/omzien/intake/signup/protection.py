@@ -14,21 +14,14 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from omzien.access.clients import client_address
+
 # A field people never see; bots fill in every field they find.
 HONEYPOT_FIELD = "website"
 
 # Submissions per client per window; a family centre behind one address gets some room.
 DEFAULT_LIMIT = 10
 DEFAULT_WINDOW_SECONDS = 60 * 60
-
-
-def client_address(request: HttpRequest) -> str:
-    """The client's address; behind a trusted proxy, from the header it sets (a setting)."""
-    header = getattr(settings, "OMZIEN_CLIENT_IP_HEADER", "")
-    if header and request.META.get(header):
-        # The proxy appends the real client last, so earlier entries may be forged.
-        return request.META[header].split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def client_key(request: HttpRequest) -> str:

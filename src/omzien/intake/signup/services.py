@@ -2,15 +2,16 @@
 
 from django.db import transaction
 
+from omzien.access.consent import ConsentSource, consent_model
 from omzien.intake.models import Offer, Request
 from omzien.people.models import Child, Household, Parent, Volunteer, VolunteerKind, Youth
-from omzien.privacy.models import Consent, ConsentSource
 
 from .children import BaseChildFormSet
 from .forms import HouseholdForm, VolunteerForm, YouthForm
 
 
 def record_consents(subject: dict, purposes, source: str, by=None) -> None:
+    Consent = consent_model()
     Consent.objects.bulk_create(
         Consent(**subject, purpose=purpose, source=source, recorded_by=by) for purpose in purposes
     )

@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 
 from omzien import testing
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 from omzien.intake.models import Referral, Request, RequestStatus
 from omzien.matches.models import Match, MatchStatus
 from omzien.people.models import Household

@@ -5,7 +5,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 
 from omzien import testing
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 from omzien.intake.models import Offer, OfferStatus
 from omzien.privacy.models import Consent
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from omzien import testing
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 from omzien.matches.models import Contact
 
 from .test_today import active_match

@@ -135,7 +135,7 @@ def test_request_outside_scope_is_not_found(client, world):
 
 @pytest.mark.parametrize("name", ["intake:waiting_list", "matches:match_list"])
 def test_analyst_is_refused_coordinator_pages(client, world, name):
-    from omzien.accounts.models import Role
+    from omzien.access.roles import Role
 
     client.force_login(testing.user(Role.ANALYST))
     assert client.get(reverse(name)).status_code == 403

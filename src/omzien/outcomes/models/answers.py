@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from omzien.privacy.scoping import ScopedQuerySet
+from omzien.access.scoping import ScopedQuerySet
 from omzien.workflow import StatusChange, Versioned, VersionedStatusModel, table
 
 from .instruments import Instrument, InstrumentVersion, Item, Phase, Respondent

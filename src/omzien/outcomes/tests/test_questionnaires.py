@@ -6,12 +6,14 @@ from datetime import timedelta
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from omzien import testing
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 from omzien.intake.models import Request, RequestStatus
 from omzien.matches.models import Moment, MomentKind
+from omzien.matches.signals import match_closing
 from omzien.outcomes.models import (
     Administration,
     AdministrationStatus,
@@ -112,6 +114,15 @@ def test_closing_marks_closure_questionnaires_due_once_and_answering_fills_them(
     assert answered.status_changes.get().target == AdministrationStatus.ANSWERED
 
 
+def test_a_match_going_into_closure_makes_its_closure_questionnaires_due(geo):
+    match = world.closed_match(world.programme(), geo["near"], ended_on=TODAY)
+
+    match_closing.send(sender=type(match), match=match)  # what the closing step sends
+
+    due = Administration.objects.filter(match=match, phase=Phase.CLOSURE)
+    assert set(due.values_list("instrument__slug", flat=True)) == {world.SITUATION, world.SUPPORT}
+
+
 def test_an_answered_version_is_frozen(geo):
     request = world.after_intake(world.programme(), geo["near"])
     answered = world.fill(request, world.SITUATION, Phase.INTAKE, world.situation(2))
@@ -141,6 +152,18 @@ def test_open_questionnaires_of_a_parent_and_nobody_else(geo):
     assert other not in {s.request for s in found}
     for role in (Role.VOLUNTEER, Role.YOUTH, Role.COORDINATOR, Role.ANALYST):
         assert open_questionnaires(testing.user(role)) == []
+
+
+def test_the_own_page_lists_the_questionnaires_through_the_outcomes_tag(client, geo):
+    match = world.closed_match(world.programme(), geo["near"], ended_on=TODAY)
+    parent_account = testing.user(Role.PARENT)
+    match.request.household.parents.update(account=parent_account)
+    client.force_login(parent_account)
+
+    html = client.get(reverse("matches:own_page")).content.decode()
+
+    slots_open = open_questionnaires(parent_account)
+    assert slots_open and all(slot.own_url in html for slot in slots_open)
 
 
 def test_a_volunteer_sees_questionnaires_of_their_own_match_meant_for_volunteers(geo):

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from omzien import testing
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 from omzien.outcomes.models import Administration, AdministrationStatus, Goal, Phase
 
 from . import world

@@ -9,8 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from omzien.access.checks import STAFF_WITH_FILES, role_required
 from omzien.intake.models import Request
-from omzien.privacy.access import STAFF_WITH_FILES, role_required
 
 from ..forms import AnswersForm, goal_formset, goal_questions, item_questions, posted
 from ..models import AdministrationStatus, Goal, GoalScore, Mode, Phase
@@ -97,12 +97,15 @@ def goals(request, pk: int):
         raise Http404
     existing = list(case.goals.all())
     locked = (
-        GoalScore.objects.filter(goal__request=case)
+        GoalScore.objects.visible_to(request.user)
+        .filter(goal__request=case)
         .exclude(administration__phase=Phase.INTAKE)
         .exists()
     )
     formset = goal_formset(len(existing))(
-        posted(request), queryset=Goal.objects.filter(request=case), prefix="doel"
+        posted(request),
+        queryset=Goal.objects.visible_to(request.user).filter(request=case),
+        prefix="doel",
     )
     start_levels(formset, slot)
     if request.method == "POST" and not locked and formset.is_valid():

@@ -7,8 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from omzien.accounts.models import Role
-from omzien.privacy.access import role_required
+from omzien.access.checks import role_required
+from omzien.access.roles import Role
 
 from ..forms import AnswersForm, goal_questions, item_questions, posted
 from ..models import Mode

@@ -6,10 +6,10 @@ from datetime import timedelta
 from django.shortcuts import render
 from django.utils import timezone
 
-from omzien.accounts.models import Role
+from omzien.access.checks import role_required
+from omzien.access.roles import Role
+from omzien.access.scoping import programme_ids
 from omzien.geo.models import Municipality
-from omzien.privacy.access import role_required
-from omzien.privacy.scoping import programme_ids
 from omzien.programmes.models import Programme
 
 from ..forms import ReportFilterForm

@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 
 
 class AuditAction(models.TextChoices):

@@ -5,23 +5,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from omzien.privacy.scoping import ScopedQuerySet
-
-
-class Purpose(models.TextChoices):
-    MATCHING = "matching", _("zoeken naar een passende koppeling")
-    FEEDBACK_TO_REFERRER = "feedback_to_referrer", _("terugkoppeling aan de verwijzer")
-    RESEARCH = "research", _("onderzoek naar wat de steun oplevert")
-    CONTACT_BY_EMAIL = "contact_by_email", _("contact per e-mail")
-
-
-class ConsentSource(models.TextChoices):
-    ONLINE_FORM = "online_form", _("online formulier")
-    REFERRAL = "referral", _("via de verwijzer")
-    PAPER = "paper", _("op papier")
-    CONVERSATION = "conversation", _("in een gesprek")
-    IMPORT = "import", _("overgenomen uit een bestand")
-
+from omzien.access.consent import ConsentSource, Purpose
+from omzien.access.scoping import ScopedQuerySet
 
 # Which person a consent belongs to: exactly one of these is filled in.
 SUBJECT_FIELDS = ("household", "youth", "volunteer")

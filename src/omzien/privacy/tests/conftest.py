@@ -8,7 +8,7 @@ from django.contrib.auth.models import Permission
 from django.utils import timezone
 
 from omzien import testing
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 from omzien.intake.models import Referral, Request, RequestStatus
 from omzien.matches.models import Contact, ContactKind, Match, MatchStatus, Moment, MomentKind
 from omzien.matching.models import PlanProposal, PlanRun

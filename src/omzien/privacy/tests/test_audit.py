@@ -10,7 +10,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from omzien import testing
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 from omzien.privacy.matrix import MATRIX, PUBLIC
 from omzien.privacy.models import AuditAction, AuditEvent
 from omzien.privacy.recording import record

@@ -18,7 +18,7 @@ from django_tasks.base import Task
 
 import omzien
 from omzien import testing
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 from omzien.privacy.matrix import ADMIN_ROLES, API_CLIENT, MATRIX, PUBLIC, TASKS
 
 pytestmark = pytest.mark.django_db

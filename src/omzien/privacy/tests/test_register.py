@@ -7,7 +7,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from omzien import testing
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 from omzien.privacy.models import Purpose
 from omzien.privacy.models.retention import DEFAULT_KEEP_MONTHS
 from omzien.privacy.register import ACTIVITIES, LegalBasis, by_purpose

@@ -14,7 +14,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from omzien import testing
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 from omzien.geo.models import District, Neighbourhood, PostcodeArea
 from omzien.intake.models import Request, RequestStatus
 from omzien.people.models import Child, Household

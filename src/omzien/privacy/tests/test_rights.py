@@ -10,7 +10,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from omzien import testing
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 from omzien.intake.models import Offer, OfferStatus, Request, RequestStatus
 from omzien.matches.models import Match, MatchStatus
 from omzien.matching.services import candidate_offers

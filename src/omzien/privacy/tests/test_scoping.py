@@ -3,7 +3,7 @@
 import pytest
 
 from omzien import testing
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 from omzien.intake.models import Offer, Referral, Request
 from omzien.matches.models import Contact, Match, Moment
 from omzien.matching.models import PlanProposal

@@ -1,7 +1,7 @@
 from django.shortcuts import render
 
-from omzien.accounts.models import Role
-from omzien.privacy.access import STAFF_WITH_FILES, role_required
+from omzien.access.checks import STAFF_WITH_FILES, role_required
+from omzien.access.roles import Role
 from omzien.privacy.officer import is_privacy_officer, may_read_audit
 
 

@@ -6,8 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from omzien.access.checks import STAFF_WITH_FILES, role_required
 from omzien.privacy import consents, people, recording
-from omzien.privacy.access import STAFF_WITH_FILES, role_required
 from omzien.privacy.forms import SLUG_OF_KIND, ConsentForm, LegalHoldForm, PersonSearchForm
 from omzien.privacy.models import Anonymisation, AuditAction, Consent, LegalHold, SubjectRequest
 from omzien.privacy.officer import is_privacy_officer, officer_required
@@ -38,7 +38,9 @@ def person(request, kind: str, pk: int, consent_form=None, hold_form=None):
             "kind": kind,
             "slug": SLUG_OF_KIND[kind],
             "person": subject,
-            "consents": Consent.objects.filter(**about).select_related("recorded_by"),
+            "consents": Consent.objects.visible_to(request.user)
+            .filter(**about)
+            .select_related("recorded_by"),
             "activities": by_purpose(),
             "consent_form": consent_form or ConsentForm(),
             "hold": LegalHold.objects.current().filter(**about).first(),
@@ -68,7 +70,9 @@ def consent_give(request, kind: str, pk: int):
 def consent_withdraw(request, kind: str, pk: int, consent_pk: int):
     kind_name, subject = people.living_person_or_404(request.user, kind, pk)
     consent = get_object_or_404(
-        Consent.objects.current(), pk=consent_pk, **_about(kind_name, subject.pk)
+        Consent.objects.visible_to(request.user).current(),
+        pk=consent_pk,
+        **_about(kind_name, subject.pk),
     )
     under_way = consents.withdraw(consent, by=request.user)
     messages.success(

@@ -4,8 +4,8 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from omzien.accounts.models import Role
-from omzien.privacy.access import role_required
+from omzien.access.checks import role_required
+from omzien.access.roles import Role
 from omzien.privacy.register import ACTIVITIES
 from omzien.web.pdf import Document
 

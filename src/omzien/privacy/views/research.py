@@ -3,9 +3,9 @@
 from django.shortcuts import render
 from django.utils import timezone
 
-from omzien.accounts.models import Role
+from omzien.access.checks import role_required
+from omzien.access.roles import Role
 from omzien.privacy import recording, research
-from omzien.privacy.access import role_required
 from omzien.privacy.models import AuditAction
 from omzien.privacy.spreadsheets import download
 

@@ -6,11 +6,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from omzien.access.scoping import programme_ids
 from omzien.privacy.forms import SLUG_OF_KIND, RetentionForm
 from omzien.privacy.models import RetentionPolicy
 from omzien.privacy.officer import officer_required
 from omzien.privacy.retention import due, warning_list
-from omzien.privacy.scoping import programme_ids
 from omzien.privacy.subjects import SUBJECT_MODELS
 from omzien.programmes.models import Programme
 

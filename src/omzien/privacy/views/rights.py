@@ -9,8 +9,8 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from omzien.access.checks import STAFF_WITH_FILES, role_required
 from omzien.privacy import dossier, erasure, people, recording
-from omzien.privacy.access import STAFF_WITH_FILES, role_required
 from omzien.privacy.forms import (
     ChildFormSet,
     EraseForm,

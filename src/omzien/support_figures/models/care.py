@@ -10,9 +10,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
+from omzien.access.scoping import ScopedQuerySet
 from omzien.people.models import age_on, not_in_future
-from omzien.privacy.scoping import ScopedQuerySet
 from omzien.workflow import Versioned
 
 SELF_REGISTRATION_AGE = 16

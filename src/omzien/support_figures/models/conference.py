@@ -7,7 +7,7 @@ invited, who came, and the plan's agreements: who does what, by when.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from omzien.privacy.scoping import ScopedQuerySet
+from omzien.access.scoping import ScopedQuerySet
 from omzien.workflow import StatusChange, VersionedStatusModel, table
 
 from .network import NetworkMap

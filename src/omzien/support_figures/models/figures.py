@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from omzien.privacy.scoping import ScopedQuerySet
+from omzien.access.scoping import ScopedQuerySet
 from omzien.workflow import StatusChange, VersionedStatusModel, table
 
 from .care import YoungPersonInCare

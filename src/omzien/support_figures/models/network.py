@@ -10,8 +10,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from omzien.accounts.models import Role
-from omzien.privacy.scoping import ScopedQuerySet
+from omzien.access.roles import Role
+from omzien.access.scoping import ScopedQuerySet
 from omzien.workflow import Versioned
 
 from .care import YoungPersonInCare

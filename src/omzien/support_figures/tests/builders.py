@@ -6,7 +6,7 @@ from itertools import count
 from django.test import Client
 
 from omzien import testing
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 
 from ..models import Placement, PlacementKind, SupportFigure, SupportFigureStatus, YoungPersonInCare
 

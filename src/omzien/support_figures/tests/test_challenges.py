@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from omzien import testing
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 from omzien.geo.models import Neighbourhood, PostcodeArea
 from omzien.support_figures.forms.neighbourhood import ChallengeForm
 from omzien.support_figures.models import Challenge, Partner

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from omzien import testing
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 from omzien.geo.models import Municipality
 from omzien.support_figures.coverage import coverage
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from omzien import testing
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 from omzien.geo.models import District, Municipality, Neighbourhood, PostcodeArea
 from omzien.matches.models import Match
 from omzien.support_figures.forms.neighbourhood import PartnerForm

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from omzien import testing
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 from omzien.support_figures.models import (
     FamilyGroupConference,
     NetworkMap,

@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from omzien.accounts.models import Role
-from omzien.privacy.access import role_required
+from omzien.access.checks import role_required
+from omzien.access.roles import Role
 from omzien.web.paging import page_of, querystring_without
 from omzien.web.versioning import saved
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from omzien.privacy.access import role_required
+from omzien.access.checks import role_required
 from omzien.web.versioning import saved
 
 from .. import challenges

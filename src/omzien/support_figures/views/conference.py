@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from omzien.privacy.access import role_required
+from omzien.access.checks import role_required
 
 from ..forms.conference import AgreementForm, ConferenceForm, ConferenceStepForm
 from ..models import ConferenceStatus, FamilyGroupConference

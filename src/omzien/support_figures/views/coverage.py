@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from omzien.privacy.access import role_required
+from omzien.access.checks import role_required
 
 from .. import chart
 from ..coverage import coverage

@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from omzien.accounts.models import Role
+from omzien.access.checks import STAFF_WITH_FILES, role_required
+from omzien.access.roles import Role
 from omzien.people.models import Household
-from omzien.privacy.access import STAFF_WITH_FILES, role_required
 from omzien.web.paging import page_of
 from omzien.web.versioning import saved
 
@@ -84,8 +84,10 @@ def _open_or_start(request, subject: dict, label):
 
 
 def visible_map(request, pk: int, *, edit: bool = False) -> NetworkMap:
-    maps = NetworkMap.objects
-    queryset = maps.editable_by(request.user) if edit else maps.visible_to(request.user)
+    if edit:
+        queryset = NetworkMap.objects.editable_by(request.user)
+    else:
+        queryset = NetworkMap.objects.visible_to(request.user)
     queryset = queryset.select_related(
         "household__postcode_area", "young_person__postcode_area", "young_person__municipality"
     ).prefetch_related("household__parents")

@@ -4,9 +4,9 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from omzien.accounts.models import Role
+from omzien.access.checks import STAFF_WITH_FILES, role_required
+from omzien.access.roles import Role
 from omzien.intake.models import Request
-from omzien.privacy.access import STAFF_WITH_FILES, role_required
 from omzien.web.paging import page_of, querystring_without
 from omzien.web.versioning import saved
 

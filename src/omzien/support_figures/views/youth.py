@@ -5,8 +5,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from omzien.accounts.models import Role
-from omzien.privacy.access import role_required
+from omzien.access.checks import role_required
+from omzien.access.roles import Role
 
 from ..forms.care import SelfRegistrationForm
 from ..forms.figures import ProposalForm

@@ -7,7 +7,7 @@ from django.utils import translation
 from django.views.defaults import server_error
 
 from omzien import testing
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 
 pytestmark = pytest.mark.django_db
 

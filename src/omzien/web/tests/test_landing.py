@@ -6,7 +6,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from omzien import testing
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "test-wachtwoord-123"

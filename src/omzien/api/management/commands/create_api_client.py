@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils.text import slugify
 
-from omzien.accounts.models import Role
+from omzien.access.roles import Role
 from omzien.api.models import DEFAULT_RATE_LIMIT, DEFAULT_TOKEN_DAYS, SCOPE_ROLES, Scope
 from omzien.api.tokens import create_client
 from omzien.geo.models import Municipality

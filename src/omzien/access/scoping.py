@@ -4,15 +4,15 @@ Every view, export, API endpoint and task gets personal data through
 `Model.objects.visible_to(user)`. Deny by default: a role without a rule sees nothing.
 """
 
+from django.apps import apps
 from django.db import models
 
-from omzien.accounts.models import Role
+from .roles import Role
 
 
 def programme_ids(user) -> models.QuerySet:
     """The programmes whose people a staff user works with."""
-    from omzien.programmes.models import Programme
-
+    Programme = apps.get_model("programmes", "Programme")
     if user.role == Role.COORDINATOR:
         return Programme.objects.filter(staff=user).values("pk")
     if user.role == Role.ORG_ADMIN and user.organisation_id:

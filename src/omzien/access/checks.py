@@ -1,17 +1,21 @@
 """Who may open which page: roles checked before any view code runs. Deny by default.
 
-Every visit through `role_required` is also audited (see `recording`): a view that touched
-personal data, and every refusal, leaves one row in the audit trail.
+Every visit through `role_required` is also audited: a view that touched personal data, and
+every refusal, leaves one row in the audit trail. The recorder lives in the privacy app, above
+this layer, so it is named by the setting `OMZIEN_AUDIT_RECORDER` rather than imported.
 """
 
-from functools import wraps
+from functools import cache, wraps
+from importlib import import_module
 
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from omzien.accounts.models import Role
+from .roles import Role
 
+# Roles that work with the files of people (and see them whole, within their programmes).
 STAFF_WITH_FILES = (Role.COORDINATOR, Role.ORG_ADMIN)
 
 
@@ -42,8 +46,7 @@ def checked(user, roles, view, request, args, kwargs):
 
 def audited(request, kwargs, respond):
     """Run `respond` while watching what it does with personal data, then write the audit row."""
-    from . import recording
-
+    recording = recorder()
     visit, token = recording.start(kwargs)
     if visit is None:  # an outer view already watches this request
         return respond()
@@ -60,3 +63,9 @@ def audited(request, kwargs, respond):
         return response
     finally:
         recording.stop(token)
+
+
+@cache
+def recorder():
+    """The audit recorder module: `start`, `finish` and `stop` a watched visit."""
+    return import_module(settings.OMZIEN_AUDIT_RECORDER)

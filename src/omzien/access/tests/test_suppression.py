@@ -5,7 +5,7 @@ from django.core.exceptions import ImproperlyConfigured
 from hypothesis import given
 from hypothesis import strategies as st
 
-from omzien.insight.suppression import suppress
+from omzien.access.suppression import suppress
 
 
 def recoverable(result, counts, groups) -> set:

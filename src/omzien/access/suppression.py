@@ -140,5 +140,6 @@ def _rounded(value: float, cell: Hashable) -> int:
 
 def _draw(cell: Hashable) -> float:
     """A number in [0, 1) fixed per cell that nobody can predict without the secret key."""
+    # The key keeps the module's former path: a new key would change every published figure.
     digest = salted_hmac("omzien.insight.suppression.publish", repr(cell)).digest()
     return int.from_bytes(digest[:8], "big") / 2**64
