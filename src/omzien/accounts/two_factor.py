@@ -83,7 +83,14 @@ class CodeForm(NLDSFormMixin, forms.Form):
         min_length=6,
         help_text=_("Zes cijfers. De code verandert elke 30 seconden."),
         widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9]*"}
+            # The only thing to do on the page: the cursor starts there (an error summary,
+            # earlier on the page, takes the focus first when there is one).
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "pattern": "[0-9]*",
+                "autofocus": True,
+            }
         ),
     )
 

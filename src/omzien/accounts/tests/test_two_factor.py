@@ -114,3 +114,21 @@ def test_the_session_gets_a_new_key_after_the_code(client, coordinator):
 
     assert client.session.session_key != before
     assert client.get(reverse("matches:today")).status_code == 200
+
+
+def test_the_cursor_starts_in_the_code_field(client, coordinator):
+    TOTPDevice.objects.create(user=coordinator, name="app", confirmed=True)
+    password_only(client, coordinator)
+
+    page = client.get(reverse("two_factor_verify")).content.decode()
+
+    assert re.search(r'<input[^>]*name="code"[^>]*autofocus', page)
+
+
+def test_a_failed_log_in_focuses_its_error_and_links_to_the_field(client, coordinator):
+    page = client.post(
+        reverse("login"), {"username": coordinator.username, "password": "niet-goed"}
+    ).content.decode()
+
+    error = re.search(r'<div[^>]*id="login-error"[^>]*>.*?</div>', page, re.S).group()
+    assert "autofocus" in error and 'href="#id_username"' in error
