@@ -100,7 +100,7 @@ def report_context(request, report: Report, report_id: UUID, programme: Programm
 
 @role_required(*STAFF_WITH_FILES)
 def import_progress(request, import_id: UUID):
-    """How far an import is; a fragment for htmx, otherwise a page that refreshes itself."""
+    """How far an import is: a page whose progress part htmx keeps asking for, or that part."""
     state = progress_of(import_id, request.user)
     if state and state["total"]:
         state = state | {"percent": state["done"] * 100 // state["total"]}
@@ -109,7 +109,7 @@ def import_progress(request, import_id: UUID):
     return render(
         request,
         f"intake/importing/{template}.html",
-        {"state": state, "import_id": import_id, "poll": polled},
+        {"state": state, "import_id": import_id, "poll": True},
     )
 
 
