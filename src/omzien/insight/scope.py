@@ -17,6 +17,7 @@ from omzien.matches.models import Contact, Match
 from omzien.privacy.scoping import programme_ids
 from omzien.programmes.models import Programme
 
+from . import suppression
 from .periods import Month, months
 from .places import home_in
 
@@ -102,10 +103,4 @@ class Filters:
         """What one published count counts, for `suppression.publish`: the measure, the
         programmes, the place (an area's code; by default the chosen district or municipality)
         and the days. Whichever page, table or API asks, the same people give the same cell."""
-        return (
-            measure,
-            tuple(sorted(self.programmes)),
-            place or self.place_code,
-            first.isoformat(),
-            (last or first).isoformat(),
-        )
+        return suppression.cell(measure, self.programmes, place or self.place_code, first, last)

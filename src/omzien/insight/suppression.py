@@ -21,6 +21,7 @@ differencing".
 import math
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -111,6 +112,21 @@ def _sum(counts, keys) -> int:
 
 def hidden(count: int, *, at_least: int | None = None) -> bool:
     return 0 < count < threshold(at_least)
+
+
+def cell(
+    measure: str, programmes, place: str, first: date | None, last: date | None = None
+) -> tuple:
+    """What one published count counts: the measure, the programmes (ids; "*" for all), the
+    place (an area's code, "*" for everywhere) and the days ("" for an open end). Two
+    questions about the same people must give the same cell, whichever page or API asks."""
+    days = (first, last or first)
+    return (
+        measure,
+        "*" if programmes is None else tuple(sorted(programmes)),
+        place,
+        *(day.isoformat() if day else "" for day in days),
+    )
 
 
 def publish(count: int, cell: Hashable) -> int | None:
