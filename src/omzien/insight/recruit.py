@@ -11,6 +11,8 @@ within reach of several areas can still only take the families they have room fo
 is shared equally among the areas they can reach (one who can reach four areas counts for a
 quarter of their room in each). The shortfall of a programme in an area is the number
 waiting minus that shared room, never below zero, rounded to whole families.
+Every count leaves through `suppression.publish`, as the cell of its area and today: hidden
+from 1 up to the threshold, otherwise rounded the same way every time it is asked.
 The ranking uses published numbers only: a shown shortfall, largest first; then the areas
 whose shortfall is hidden (1 to 4), then those without one, then those with hidden numbers.
 """
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from django.db.models import Count
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from omzien.intake.models import RequestStatus
@@ -27,10 +30,12 @@ from omzien.intake.models import RequestStatus
 from .figures.areas import fold
 from .places import Level, area_of, areas
 from .scope import Filters
-from .suppression import suppress
+from .suppression import publish
 from .tables import Column, Figure, Row
 
 EARTH_RADIUS_KM = 6371.0088
+# Who waits today: the social map of the API counts the same cell per programme.
+WAITING_NOW = "waiting_now"
 
 
 def distances_km(lat1, lon1, lat2, lon2) -> np.ndarray:
@@ -105,17 +110,27 @@ def where_to_recruit(filters: Filters, level: Level) -> Figure:
         a.pk: round(sum(max(0, n - supply[a.pk].room[p]) for p, n in waiting[a.pk].items()))
         for a in shown
     }
-    demand = suppress(raw_waiting)
-    volunteers = suppress({a.pk: len(supply[a.pk].volunteers) for a in shown}, groups=[])
-    short = suppress(shortfall, groups=[])  # families without a volunteer: a count of people
+    today = timezone.localdate()
+
+    def published(measure: str, count: int, place: str = "") -> int | None:
+        return publish(count, filters.cell(measure, today, place=place))
+
+    demand = {a.pk: published(WAITING_NOW, raw_waiting[a.pk], a.code) for a in shown}
+    volunteers = {
+        a.pk: published("volunteers_within_reach", len(supply[a.pk].volunteers), a.code)
+        for a in shown
+    }
+    # Families without a volunteer: a count of people, hidden with the families waiting.
+    short = {a.pk: published("shortfall", shortfall[a.pk], a.code) for a in shown}
     rows = [
         Row(
             a.code,
             a.name,
             {
-                "waiting": demand.cells[a.pk],
-                "volunteers": volunteers.cells[a.pk],
-                "shortfall": short.cells[a.pk] if demand.cells[a.pk] is not None else None,
+                "waiting": demand[a.pk],
+                "volunteers": volunteers[a.pk],
+                # Rounded apart, the shortfall could come out above those waiting.
+                "shortfall": None if demand[a.pk] is None else min(short[a.pk], demand[a.pk]),
             },
         )
         for a in shown
@@ -140,7 +155,7 @@ def where_to_recruit(filters: Filters, level: Level) -> Figure:
         total=Row(
             "total",
             _("Totaal wachtend"),
-            {"waiting": demand.totals[0]},
+            {"waiting": published(WAITING_NOW, sum(raw_waiting.values()))},
             unavailable=frozenset({"rank", "volunteers", "shortfall"}),
         ),
         empty=not any(raw_waiting.values()) and not any(s.volunteers for s in supply.values()),
