@@ -189,3 +189,11 @@ def test_nobody_answers_for_another_family(client, geo, programme):
     login(client, Role.PARENT)
     url = reverse("outcomes:own_answer", args=[request.pk, world.SUPPORT, Phase.INTAKE, 0])
     assert client.get(url).status_code == 404
+
+
+def test_an_effect_size_that_cannot_be_computed_says_not_enough_data(client, geo, programme):
+    pairs(programme, geo["near"], MONEY_BEFORE, MONEY_AFTER)  # housing: the same every time
+    login(client, Role.ANALYST, municipality=geo["municipality"])
+
+    content = client.get(REPORT).content.decode()
+    assert "niet genoeg gegevens" in content
