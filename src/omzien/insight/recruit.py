@@ -130,7 +130,9 @@ def where_to_recruit(filters: Filters, level: Level) -> Figure:
                 "waiting": demand[a.pk],
                 "volunteers": volunteers[a.pk],
                 # Rounded apart, the shortfall could come out above those waiting.
-                "shortfall": None if demand[a.pk] is None else min(short[a.pk], demand[a.pk]),
+                "shortfall": None
+                if None in (demand[a.pk], short[a.pk])
+                else min(short[a.pk], demand[a.pk]),
             },
         )
         for a in shown
