@@ -21,7 +21,7 @@ from django.db.models import Prefetch, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from omzien.accounts.models import Role
-from omzien.insight.suppression import suppress
+from omzien.insight.suppression import hidden
 from omzien.intake.models import Request
 from omzien.matches.models import Match
 
@@ -173,10 +173,9 @@ def suppress_small_groups(rows: list[dict]) -> list[dict]:
                 seen.add((row["person"], row[column]))
                 people[row[column]] += 1
         # Rows carry no label for a blanked value, so no total per value can be subtracted from:
-        # primary suppression is enough (no groups with published totals).
-        published = suppress(dict(people), groups=[])
+        # hiding the small groups themselves is enough.
         for row in rows:
-            if published.hidden(row[column]):
+            if hidden(people[row[column]]):
                 row[column] = ""
     return rows
 
