@@ -24,10 +24,14 @@ env: $(VENV)/.synced
 messages: env
 	$(OMZIEN) compile_translations
 
+# `PORT=8123 make demo` serves elsewhere; the addresses the demo prints and mails follow it.
+PORT ?= 8000
+demo: export OMZIEN_BASE_URL ?= http://127.0.0.1:$(PORT)
 demo: env messages
 	$(OMZIEN) migrate --no-input
+	$(OMZIEN) compile_engine
 	$(OMZIEN) load_demo
-	$(OMZIEN) runserver 127.0.0.1:8000
+	$(OMZIEN) runserver 127.0.0.1:$(PORT)
 
 # The background worker: reminders, nightly checks and reports run through the database queue.
 worker: env

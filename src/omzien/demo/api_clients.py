@@ -6,6 +6,7 @@ acts as the `verwijzer` account: referrals made through the API show up on that 
 """
 
 from django.conf import settings
+from django.urls import reverse
 
 from omzien.api.models import ApiClient, Scope
 from omzien.api.tokens import create_client
@@ -39,7 +40,7 @@ def token_lines() -> list[str]:
     if client is None or settings.PRODUCTION:
         return []
     return [
-        f"API (http://127.0.0.1:8000/api/v1/docs/): koppeling ‘{client}’, "
+        f"API ({settings.OMZIEN_BASE_URL}{reverse('api:reference')}): koppeling ‘{client}’, "
         f"doelen {', '.join(SCOPES)}",
         f"API-sleutel: {DEMO_TOKEN}",
     ]

@@ -11,8 +11,7 @@ keyed with the installation's secret. The same question always gets the same ans
 difference of any two answers is a multiple of the threshold, so it is never a hidden count.
 See docs/privacy.md, "Small numbers and differencing".
 
-The research export has rows, not counts: it blanks a value that fewer people share than the
-threshold with `hidden`.
+The research export has rows, not counts: it is made k-anonymous instead (privacy/k_anonymity.py).
 """
 
 import math

@@ -14,7 +14,7 @@ from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
@@ -95,7 +95,7 @@ def _remind_certificate(certificate: Certificate) -> int:
     if to := User.objects.coordinators_of(programmes).mail_addresses():
         notice = _("De VOG van een vrijwilliger in een koppeling verloopt op %(date)s.\n%(link)s")
         link = _link("screening:offer_detail", offers[0].pk)
-        body = notice % {"date": certificate.valid_until.isoformat(), "link": link}
+        body = notice % {"date": formats.date_format(certificate.valid_until), "link": link}
         messages.append(EmailMessage(_("Een VOG verloopt binnenkort"), body, to=to))
     recipients = sum(len(m.to) for m in messages)
     return _send_once(Reminder(certificate=certificate, recipients=recipients), messages)

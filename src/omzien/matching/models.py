@@ -1,7 +1,7 @@
 """Plans for a whole pool: the engine proposes, a coordinator accepts or rejects each pair."""
 
 from django.db import models
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from omzien.privacy.scoping import ScopedQuerySet
@@ -36,7 +36,7 @@ class PlanRun(models.Model):
 
     def __str__(self) -> str:
         return _("Plan van %(date)s") % {
-            "date": timezone.localtime(self.created_at).strftime("%d-%m-%Y %H:%M")
+            "date": formats.date_format(timezone.localtime(self.created_at), "DATETIME_FORMAT")
         }
 
 

@@ -4,7 +4,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from omzien.intake.models import Request, RequestStatus
@@ -114,10 +114,17 @@ def plan_run(request):
     result = planning.run(request.user, programme)
     messages.success(
         request,
-        _(
-            "Plan berekend: %(matched)s koppelingen voorgesteld, %(unmatched)s gezinnen blijven wachten."
-        )
-        % {"matched": result.matched, "unmatched": result.unmatched},
+        _("Plan berekend: %(matched)s, %(unmatched)s.")
+        % {
+            "matched": ngettext(
+                "%(n)s koppeling voorgesteld", "%(n)s koppelingen voorgesteld", result.matched
+            )
+            % {"n": result.matched},
+            "unmatched": ngettext(
+                "%(n)s gezin blijft wachten", "%(n)s gezinnen blijven wachten", result.unmatched
+            )
+            % {"n": result.unmatched},
+        },
     )
     return redirect(f"{reverse('matching:plan')}?programme={programme.slug}")
 

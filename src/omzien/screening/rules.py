@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from omzien.intake.models import Offer
@@ -23,7 +23,7 @@ def missing(offer: Offer, today: date | None = None) -> list[str]:
         elif latest.valid_until < today:
             gaps.append(
                 _("De VOG is verlopen op %(date)s.")
-                % {"date": latest.valid_until.strftime("%d-%m-%Y")}
+                % {"date": formats.date_format(latest.valid_until)}
             )
     needed = programme_type.references_required
     positive = volunteer.references.filter(outcome=ReferenceOutcome.POSITIVE).count()

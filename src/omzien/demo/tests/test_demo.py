@@ -2,8 +2,10 @@
 rows agree with each other the way the app's own rules would have left them."""
 
 import re
+import subprocess
 from datetime import date
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.password_validation import validate_password
@@ -227,6 +229,24 @@ def test_load_demo_is_idempotent_and_prints_the_log_ins():
     call_command("load_demo", "--reset", "--seed", "3", stdout=StringIO())
     assert Municipality.objects.filter(code="GM9999").count() == 1
     assert (Request.objects.count(), Volunteer.objects.count(), User.objects.count()) == counts
+
+
+@override_settings(OMZIEN_BASE_URL="http://127.0.0.1:8123")
+def test_the_printed_api_address_follows_the_port_the_demo_runs_on():
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    assert "API (http://127.0.0.1:8123/api/v1/docs/)" in out.getvalue()
+
+
+def test_make_demo_serves_on_the_port_asked_for():
+    dry = subprocess.run(
+        ["make", "-n", "demo", "PORT=8123"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parents[4],  # the repository's root, where the Makefile is
+    ).stdout
+    assert "runserver 127.0.0.1:8123" in dry
 
 
 def test_demo_morning_page_has_overdue_and_done_moments():

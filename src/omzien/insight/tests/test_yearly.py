@@ -1,11 +1,13 @@
 """The yearly account: one click makes a PDF and an XLSX in the background, their figures are
 the dashboard's, and only the municipality's own analysts (or the organisation) get them."""
 
-from datetime import date
+from datetime import date, timedelta
 from io import BytesIO
 
 import pytest
+import time_machine
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -95,6 +97,17 @@ def test_one_click_makes_a_pdf_and_a_spreadsheet_with_the_dashboards_figures(
         10,
         15,
     )
+
+
+def test_staff_are_told_when_no_worker_picks_the_account_up(client, world):
+    account = make(client, testing.user(Role.ANALYST, municipality=world["town"].municipality))
+    progress = reverse("insight:yearly_progress", args=[account.pk])
+    assert "De achtergrondtaak draait niet" not in client.get(progress).content.decode()
+
+    with time_machine.travel(timezone.now() + timedelta(minutes=2)):
+        fragment = client.get(progress).content.decode()
+
+    assert "De achtergrondtaak draait niet" in fragment and "make worker" in fragment
 
 
 def test_the_page_shows_progress_until_the_worker_is_done(client, world):

@@ -144,7 +144,7 @@ def _shared_slots(p: _Pair) -> list[str]:
 def _slot_list(names: list[str]) -> str:
     if len(names) <= 3:
         return text.join(names)
-    return ", ".join(names[:3]) + f" en nog {len(names) - 3} dagdelen"
+    return ", ".join(names[:3]) + " en nog " + text.count(len(names) - 3, "dagdeel", "dagdelen")
 
 
 # --- rules ---------------------------------------------------------------------------

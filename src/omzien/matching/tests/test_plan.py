@@ -49,7 +49,7 @@ def test_plan_proposes_without_matching_anyone(client, world):
     assert PlanProposal.objects.count() == 2  # two volunteers, three households
     assert not Match.objects.exists()
     html = response.content.decode()
-    assert "2 koppelingen voorgesteld, 1 gezinnen blijven wachten" in html
+    assert "Plan berekend: 2 koppelingen voorgesteld, 1 gezin blijft wachten." in html
     assert "Wie blijft er wachten?" in html
 
 
@@ -125,8 +125,19 @@ def test_match_command_dry_run_prints_the_plan_and_stores_nothing(world, capsys)
     call_command("match", programme=world["programme"].slug, dry_run=True)
 
     out = capsys.readouterr().out
-    assert "Plan: 2 matched, 1 unmatched" in out and "Dry run: nothing stored." in out
+    assert "2 koppelingen voorgesteld, 1 gezin blijft wachten." in out
+    assert "Proefrun: er is niets opgeslagen." in out
+    assert "Gezin Gezin2 met Kees Vrijwilliger" in out and "van 100 punten. " in out
+    assert "Wonen in dezelfde buurt" in out  # a reason the coordinator can read
     assert not PlanProposal.objects.exists()
+
+
+def test_match_command_dry_run_can_leave_names_out(world, capsys):
+    call_command("match", programme=world["programme"].slug, dry_run=True, anonymous=True)
+
+    out = capsys.readouterr().out
+    assert f"hulpvraag {world['requests'][2].pk} met aanbod" in out
+    assert "Gezin" not in out and "Kees" not in out
 
 
 def test_compile_engine_runs_the_engine_once_end_to_end(capsys):

@@ -12,12 +12,18 @@ from omzien.privacy.spreadsheets import download
 
 @role_required(Role.RESEARCHER)
 def research_page(request):
-    return render(request, "privacy/research.html", {"columns": research.COLUMNS})
+    outcome = research.export(request.user)
+    return render(
+        request,
+        "privacy/research.html",
+        {"columns": research.COLUMNS, "description": research.description(outcome)},
+    )
 
 
 @role_required(Role.RESEARCHER)
 def research_export(request, fmt: str):
-    rows = research.export_rows(request.user)
+    outcome = research.export(request.user)
+    rows = outcome.rows
     recording.note(request, action=AuditAction.EXPORT, count=len(rows))
     names = [c.name for c in research.COLUMNS]
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
@@ -27,4 +33,5 @@ def research_export(request, fmt: str):
         names,
         ([row[name] for name in names] for row in rows),
         "onderzoek",
+        about=research.description(outcome),
     )

@@ -15,6 +15,9 @@ from omzien.screening.tasks import expire_screenings
 
 pytestmark = pytest.mark.django_db
 
+MONTHS = "januari februari maart april mei juni juli augustus september oktober november december"
+MONTHS = MONTHS.split()
+
 
 @pytest.fixture
 def offer_in_screening():
@@ -73,7 +76,8 @@ def test_expired_certificate_takes_the_volunteer_out_of_the_pool_and_says_why(of
     offer_in_screening.refresh_from_db()
     assert offer_in_screening.status == OfferStatus.SCREENING
     change = offer_in_screening.status_changes.last()
-    assert change.reason == f"De VOG is verlopen op {expiry:%d-%m-%Y}."
+    month = MONTHS[expiry.month - 1]
+    assert change.reason == f"De VOG is verlopen op {expiry.day} {month} {expiry.year}."
 
 
 def test_pool_excludes_an_expired_certificate_even_before_the_nightly_task(offer_in_screening):

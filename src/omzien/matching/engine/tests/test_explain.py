@@ -116,3 +116,12 @@ def test_suggestions_for_one_household_in_a_big_pool_are_fast():
     result = suggest_for_request(big, int(big.data.req.id[0]), k=10)
     assert time.perf_counter() - started < 0.5
     assert result.candidates or result.reason
+
+
+@pytest.mark.parametrize(
+    ("slots", "tail"), [(0b11111, "en nog 2 dagdelen."), (0b1111, "en nog 1 dagdeel.")]
+)
+def test_a_long_list_of_shared_parts_of_the_week_counts_the_rest_in_words(slots, tail):
+    both = pool([request(slots=slots)], [offer(slots=slots)])
+    rules = {rule.name: rule for rule in explain(both, 1, 10).rules}
+    assert rules["schedule"].sentence.endswith(tail)

@@ -1,10 +1,16 @@
-"""`omzien match --programme SLUG [--dry-run]`: the optimal plan for a programme's pool."""
+"""`omzien match --programme SLUG [--dry-run [--anonymous]]`: the optimal plan for a pool."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from omzien.accounts.models import Role, User
-from omzien.matching import planning
+from omzien.intake.models import Offer, Request
+from omzien.matching import engine, planning
 from omzien.programmes.models import Programme
+
+TOP_REASONS = 2
 
 
 class Command(BaseCommand):
@@ -18,8 +24,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="print the plan without storing proposals"
         )
+        parser.add_argument(
+            "--anonymous", action="store_true", help="with --dry-run: numbers instead of names"
+        )
 
-    def handle(self, *args, programme: str, username: str | None, dry_run: bool, **options):
+    def handle(
+        self, *args, programme: str, username: str | None, dry_run: bool, anonymous: bool, **options
+    ):
         try:
             programme = Programme.objects.select_related("programme_type").get(slug=programme)
         except Programme.DoesNotExist:
@@ -28,22 +39,53 @@ class Command(BaseCommand):
         if not dry_run:
             run = planning.run(user, programme)
             self.stdout.write(
-                f"Stored {run}: {run.matched} proposals, {run.unmatched} left waiting."
+                _("%(plan)s opgeslagen: %(matched)s voorstellen, %(unmatched)s blijven wachten.")
+                % {"plan": run, "matched": run.matched, "unmatched": run.unmatched}
             )
             return
         pool, plan = planning.compute(user, programme)
-        names = {r.id: f"request {r.id}" for r in pool.requests} | {
-            o.id: f"offer {o.id}" for o in pool.offers
-        }
+        names = self.names(user, plan, anonymous)
         for pair in plan.pairs:
+            explained = engine.explain(pool, pair.request_id, pair.offer_id)
+            best = sorted(explained.parts, key=lambda part: part.points, reverse=True)
             self.stdout.write(
-                f"{names[pair.request_id]:>16} -> {names[pair.offer_id]:<12} score {pair.score:6.1f}"
+                _("%(request)s met %(offer)s: %(score)s van 100 punten. %(reasons)s")
+                % {
+                    "request": names[("request", pair.request_id)],
+                    "offer": names[("offer", pair.offer_id)],
+                    "score": number_format(pair.score, 0),
+                    "reasons": " ".join(part.sentence for part in best[:TOP_REASONS]),
+                }
             )
+        waiting = len(plan.unmatched_request_ids)
         self.stdout.write(
-            f"Pool: {len(pool.requests)} requests, {len(pool.offers)} offers, {plan.components} components. "
-            f"Plan: {plan.matched} matched, {len(plan.unmatched_request_ids)} unmatched, "
-            f"total score {plan.total_score:.1f}. Dry run: nothing stored."
+            ngettext("%(n)s koppeling voorgesteld", "%(n)s koppelingen voorgesteld", plan.matched)
+            % {"n": plan.matched}
+            + ", "
+            + ngettext("%(n)s gezin blijft wachten", "%(n)s gezinnen blijven wachten", waiting)
+            % {"n": waiting}
+            + ". "
+            + _("Proefrun: er is niets opgeslagen.")
         )
+
+    def names(self, user, plan, anonymous: bool) -> dict[tuple[str, int], str]:
+        """Names the coordinator knows, looked up through the scoping layer; numbers when asked."""
+        request_ids = [pair.request_id for pair in plan.pairs]
+        offer_ids = [pair.offer_id for pair in plan.pairs]
+        if anonymous:
+            return {("request", pk): _("hulpvraag %(id)s") % {"id": pk} for pk in request_ids} | {
+                ("offer", pk): _("aanbod %(id)s") % {"id": pk} for pk in offer_ids
+            }
+        requests = (
+            Request.objects.visible_to(user)
+            .filter(pk__in=request_ids)
+            .select_related("youth")
+            .prefetch_related("household__parents")
+        )
+        offers = Offer.objects.visible_to(user).filter(pk__in=offer_ids).select_related("volunteer")
+        return {("request", r.pk): str(r) for r in requests} | {
+            ("offer", o.pk): str(o.volunteer) for o in offers
+        }
 
     def acting_user(self, programme: Programme, username: str | None) -> User:
         """Pools are loaded through the scoping layer, so the command acts as a real staff member."""
