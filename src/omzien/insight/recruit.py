@@ -110,33 +110,7 @@ def where_to_recruit(filters: Filters, level: Level) -> Figure:
         a.pk: round(sum(max(0, n - supply[a.pk].room[p]) for p, n in waiting[a.pk].items()))
         for a in shown
     }
-    today = timezone.localdate()
-
-    def published(measure: str, count: int, place: str = "") -> int | None:
-        return publish(count, filters.cell(measure, today, place=place))
-
-    demand = {a.pk: published(WAITING_NOW, raw_waiting[a.pk], a.code) for a in shown}
-    volunteers = {
-        a.pk: published("volunteers_within_reach", len(supply[a.pk].volunteers), a.code)
-        for a in shown
-    }
-    # Families without a volunteer: a count of people, hidden with the families waiting.
-    short = {a.pk: published("shortfall", shortfall[a.pk], a.code) for a in shown}
-    rows = [
-        Row(
-            a.code,
-            a.name,
-            {
-                "waiting": demand[a.pk],
-                "volunteers": volunteers[a.pk],
-                # Rounded apart, the shortfall could come out above those waiting.
-                "shortfall": None
-                if None in (demand[a.pk], short[a.pk])
-                else min(short[a.pk], demand[a.pk]),
-            },
-        )
-        for a in shown
-    ]
+    rows = published_rows(filters, shown, raw_waiting, supply, shortfall)
     return Figure(
         key="where_to_recruit",
         title=_("Waar werven"),
@@ -157,12 +131,36 @@ def where_to_recruit(filters: Filters, level: Level) -> Figure:
         total=Row(
             "total",
             _("Totaal wachtend"),
-            {"waiting": published(WAITING_NOW, sum(raw_waiting.values()))},
+            {"waiting": published(filters, WAITING_NOW, sum(raw_waiting.values()))},
             unavailable=frozenset({"rank", "volunteers", "shortfall"}),
         ),
         empty=not any(raw_waiting.values()) and not any(s.volunteers for s in supply.values()),
         row_heading=level.label,
     )
+
+
+def published(filters: Filters, measure: str, count: int, place: str = "") -> int | None:
+    """A count as the cell of its area (by default the chosen place) today."""
+    return publish(count, filters.cell(measure, timezone.localdate(), place=place))
+
+
+def published_rows(filters: Filters, shown: list, waiting: dict, supply: dict, short: dict):
+    """One row per area, every count published; a shortfall hides with those waiting."""
+    rows = []
+    for a in shown:
+        demand = published(filters, WAITING_NOW, waiting[a.pk], a.code)
+        shortfall = published(filters, "shortfall", short[a.pk], a.code)
+        if demand is not None and shortfall is not None:
+            shortfall = min(shortfall, demand)  # rounded apart, it could come out above them
+        values = {
+            "waiting": demand,
+            "volunteers": published(
+                filters, "volunteers_within_reach", len(supply[a.pk].volunteers), a.code
+            ),
+            "shortfall": None if demand is None else shortfall,
+        }
+        rows.append(Row(a.code, a.name, values))
+    return rows
 
 
 def ranked(rows: list[Row]) -> list[Row]:
