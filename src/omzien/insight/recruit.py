@@ -11,7 +11,7 @@ within reach of several areas can still only take the families they have room fo
 is shared equally among the areas they can reach (one who can reach four areas counts for a
 quarter of their room in each). The shortfall of a programme in an area is the number
 waiting minus that shared room, never below zero, rounded to whole families.
-Every count leaves through `suppression.publish`, as the cell of its area and today: hidden
+Every count leaves through `suppression.publish`, as the cell of its area now: hidden
 from 1 up to the threshold, otherwise rounded the same way every time it is asked.
 The ranking uses published numbers only: a shown shortfall, largest first; then the areas
 whose shortfall is hidden (1 to 4), then those without one, then those with hidden numbers.
@@ -22,7 +22,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from django.db.models import Count
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from omzien.intake.models import RequestStatus
@@ -30,7 +29,7 @@ from omzien.intake.models import RequestStatus
 from .figures.areas import fold
 from .places import Level, area_of, areas
 from .scope import Filters
-from .suppression import publish
+from .suppression import publish, this_month
 from .tables import Column, Figure, Row
 
 EARTH_RADIUS_KM = 6371.0088
@@ -140,8 +139,8 @@ def where_to_recruit(filters: Filters, level: Level) -> Figure:
 
 
 def published(filters: Filters, measure: str, count: int, place: str = "") -> int | None:
-    """A count as the cell of its area (by default the chosen place) today."""
-    return publish(count, filters.cell(measure, timezone.localdate(), place=place))
+    """A count as the cell of its area (by default the chosen place) this month."""
+    return publish(count, filters.cell(measure, *this_month(), place=place))
 
 
 def published_rows(filters: Filters, shown: list, waiting: dict, supply: dict, short: dict):

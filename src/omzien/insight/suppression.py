@@ -14,12 +14,14 @@ See docs/privacy.md, "Small numbers and differencing".
 The research export has rows, not counts: it is made k-anonymous instead (privacy/k_anonymity.py).
 """
 
+import calendar
 import math
 from collections.abc import Hashable
 from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 MINIMUM_THRESHOLD = 5
@@ -54,6 +56,14 @@ def cell(
         place,
         *(day.isoformat() if day else "" for day in days),
     )
+
+
+def this_month() -> tuple[date, date]:
+    """The days of a cell counted "now": the month, not the day. A count that stays the same
+    would otherwise be rounded by a new draw every day, and the average of many days' answers
+    would give it back."""
+    today = timezone.localdate()
+    return today.replace(day=1), today.replace(day=calendar.monthrange(today.year, today.month)[1])
 
 
 def publish(count: int, cell: Hashable) -> int | None:

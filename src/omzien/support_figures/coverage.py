@@ -53,8 +53,7 @@ def coverage(
     """Per month from `start`'s to `end`'s (months not yet begun are left out): how many young
     people placed out of home, how many with a support figure, and the median wait of the others.
 
-    Each count is published as its own cell (what is counted, the municipality, the month and
-    its reference day), so the same month gives the same numbers on every page and in the API;
+    Each count is published as its own cell (what is counted, the municipality, the month), so the same month gives the same numbers on every page and in the API;
     the share is taken from the published counts, the wait is hidden with its count.
     """
     today = today or timezone.localdate()
@@ -70,9 +69,8 @@ def published(municipality, month) -> CoverageRow:
     """One month's counts through `publish`."""
 
     def shown(measure: str, count: int) -> int | None:
-        return publish(
-            count, cell(measure, None, municipality.code, month.month, month.reference_day)
-        )
+        # The month, not its reference day: this month's counts keep one draw until it ends.
+        return publish(count, cell(measure, None, municipality.code, month.month))
 
     placed = shown("placed_out_of_home", month.placed)
     with_ = shown("placed_with_support_figure", month.with_figure)

@@ -2,7 +2,7 @@
 
 Waiting figures count people, so they leave through `publish` like every dashboard figure: a
 count below the threshold is hidden (null), others are rounded as the cell of the programme,
-everywhere, today (the same cell as a dashboard of that programme alone); the median wait is
+everywhere, now (the same cell as a dashboard of that programme alone); the median wait is
 hidden with its count.
 """
 
@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from omzien.geo.models import PostcodeArea
 from omzien.insight.recruit import WAITING_NOW
-from omzien.insight.suppression import cell, publish
+from omzien.insight.suppression import cell, publish, this_month
 from omzien.intake.models import Offer, Request, RequestStatus
 from omzien.programmes.models import Programme
 
@@ -56,10 +56,9 @@ def figures_of(programmes: list[Programme]) -> dict[int, Figures]:
         offer.programme_id
         for offer in Offer.objects.filter(programme__in=ids).available().only("programme_id")
     )
-    today = timezone.localdate()
 
     def published(measure: str, pk: int, count: int) -> int | None:
-        return publish(count, cell(measure, [pk], "*", today))
+        return publish(count, cell(measure, [pk], "*", *this_month()))
 
     result = {}
     for pk in ids:

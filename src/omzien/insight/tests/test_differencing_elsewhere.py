@@ -7,9 +7,11 @@ threshold, and the same cell has the same value on a page and in the API."""
 from datetime import date
 
 import pytest
+from django.utils import timezone
 
 from omzien import testing
 from omzien.accounts.models import Role
+from omzien.api.services.social_map import figures_of
 from omzien.api.tests.conftest import PROGRAMMES, Api, make_client
 from omzien.insight.forms import filters_for
 from omzien.insight.places import DISTRICT, NEIGHBOURHOOD
@@ -168,3 +170,16 @@ def test_coverage_publishes_each_month_once(world):
     july = same[date(2025, 7, 1)]
     assert july.without_support_figure is None  # four without: hidden
     assert not gives_away(minus(july.placed, july.with_support_figure))
+
+
+def test_a_count_of_now_keeps_its_rounding_all_month(world, monkeypatch):
+    # A new draw every day would let the average of many days' answers give the eight back.
+    real, first = timezone.localdate, world["first"]
+    answers = set()
+    for day in range(1, 29):
+        monkeypatch.setattr(
+            timezone, "localdate", lambda value=None, tz=None, d=day: real(value, tz) if value
+            else date(2026, 3, d),
+        )  # fmt: skip
+        answers.add(figures_of([first])[first.pk].waiting)
+    assert len(answers) == 1 and answers <= {5, 10}
