@@ -11,6 +11,8 @@ within reach of several areas can still only take the families they have room fo
 is shared equally among the areas they can reach (one who can reach four areas counts for a
 quarter of their room in each). The shortfall of a programme in an area is the number
 waiting minus that shared room, never below zero, rounded to whole families.
+Every count leaves through `suppression.publish`, as the cell of its area now: hidden
+from 1 up to the threshold, otherwise rounded the same way every time it is asked.
 The ranking uses published numbers only: a shown shortfall, largest first; then the areas
 whose shortfall is hidden (1 to 4), then those without one, then those with hidden numbers.
 """
@@ -22,7 +24,7 @@ import numpy as np
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from omzien.access.suppression import suppress
+from omzien.access.suppression import publish, this_month
 from omzien.intake.models import RequestStatus
 
 from .figures.areas import fold
@@ -31,6 +33,8 @@ from .scope import Filters
 from .tables import Column, Figure, Row
 
 EARTH_RADIUS_KM = 6371.0088
+# Who waits today: the social map of the API counts the same cell per programme.
+WAITING_NOW = "waiting_now"
 
 
 def distances_km(lat1, lon1, lat2, lon2) -> np.ndarray:
@@ -105,21 +109,7 @@ def where_to_recruit(filters: Filters, level: Level) -> Figure:
         a.pk: round(sum(max(0, n - supply[a.pk].room[p]) for p, n in waiting[a.pk].items()))
         for a in shown
     }
-    demand = suppress(raw_waiting)
-    volunteers = suppress({a.pk: len(supply[a.pk].volunteers) for a in shown}, groups=[])
-    short = suppress(shortfall, groups=[])  # families without a volunteer: a count of people
-    rows = [
-        Row(
-            a.code,
-            a.name,
-            {
-                "waiting": demand.cells[a.pk],
-                "volunteers": volunteers.cells[a.pk],
-                "shortfall": short.cells[a.pk] if demand.cells[a.pk] is not None else None,
-            },
-        )
-        for a in shown
-    ]
+    rows = published_rows(filters, shown, raw_waiting, supply, shortfall)
     return Figure(
         key="where_to_recruit",
         title=_("Waar werven"),
@@ -140,12 +130,36 @@ def where_to_recruit(filters: Filters, level: Level) -> Figure:
         total=Row(
             "total",
             _("Totaal wachtend"),
-            {"waiting": demand.totals[0]},
+            {"waiting": published(filters, WAITING_NOW, sum(raw_waiting.values()))},
             unavailable=frozenset({"rank", "volunteers", "shortfall"}),
         ),
         empty=not any(raw_waiting.values()) and not any(s.volunteers for s in supply.values()),
         row_heading=level.label,
     )
+
+
+def published(filters: Filters, measure: str, count: int, place: str = "") -> int | None:
+    """A count as the cell of its area (by default the chosen place) this month."""
+    return publish(count, filters.cell(measure, *this_month(), place=place))
+
+
+def published_rows(filters: Filters, shown: list, waiting: dict, supply: dict, short: dict):
+    """One row per area, every count published; a shortfall hides with those waiting."""
+    rows = []
+    for a in shown:
+        demand = published(filters, WAITING_NOW, waiting[a.pk], a.code)
+        shortfall = published(filters, "shortfall", short[a.pk], a.code)
+        if demand is not None and shortfall is not None:
+            shortfall = min(shortfall, demand)  # rounded apart, it could come out above them
+        values = {
+            "waiting": demand,
+            "volunteers": published(
+                filters, "volunteers_within_reach", len(supply[a.pk].volunteers), a.code
+            ),
+            "shortfall": None if demand is None else shortfall,
+        }
+        rows.append(Row(a.code, a.name, values))
+    return rows
 
 
 def ranked(rows: list[Row]) -> list[Row]:

@@ -10,6 +10,7 @@ from datetime import date
 
 from django.db.models import QuerySet
 
+from omzien.access import suppression
 from omzien.access.roles import Role
 from omzien.access.scoping import programme_ids
 from omzien.geo.models import District, Municipality
@@ -102,10 +103,4 @@ class Filters:
         """What one published count counts, for `suppression.publish`: the measure, the
         programmes, the place (an area's code; by default the chosen district or municipality)
         and the days. Whichever page, table or API asks, the same people give the same cell."""
-        return (
-            measure,
-            tuple(sorted(self.programmes)),
-            place or self.place_code,
-            first.isoformat(),
-            (last or first).isoformat(),
-        )
+        return suppression.cell(measure, self.programmes, place or self.place_code, first, last)

@@ -15,8 +15,10 @@ The test, for neighbourhood n and theme t, over the requests signed up in the pe
 - A flag also needs k of at least MIN_COUNT (never below the suppression threshold) and k at
   least RATIO times the expected count: significant, and big enough to matter.
 
-A flagged count is never a hidden one: the counts are suppressed first, against their
-published column totals (each theme over the municipality).
+The test runs on the exact counts, but only published counts leave: each count is the cell of
+its neighbourhood (or of the municipality, for the totals) through `suppression.publish`, and
+the expected count and ratio shown are computed from those. A flagged count is never a hidden
+one.
 """
 
 from collections import Counter
@@ -27,7 +29,7 @@ import numpy as np
 from django.utils.translation import gettext_lazy as _
 from scipy.stats import hypergeom
 
-from omzien.access.suppression import suppress, threshold
+from omzien.access.suppression import cell, publish, threshold
 from omzien.geo.models import Neighbourhood
 from omzien.intake.models import Request
 from omzien.vocabulary import Theme
@@ -37,6 +39,8 @@ from .places import NEIGHBOURHOOD, area_of, home_in
 MIN_COUNT = 5
 RATIO = 1.5
 FALSE_DISCOVERY_RATE = 0.05
+SIGNED_UP = "signed_up"  # the measure of a count of requests signed up in the period
+UNKNOWN = "unknown"
 
 
 class FlaggedTheme(NamedTuple):
@@ -79,8 +83,9 @@ def theme_counts(municipality, start: date, end: date, programmes) -> tuple[Coun
 
 
 def theme_table(municipality, start: date, end: date, programmes) -> dict:
-    """The counts as published: requests per neighbourhood and mentions per theme, suppressed,
-    with every pair's expected count, ratio and whether it is flagged."""
+    """The counts as published: requests per neighbourhood and mentions per theme, each the
+    cell of its neighbourhood (or the municipality, for totals), with every pair's published
+    expected count and ratio and whether it is flagged."""
     hoods = list(
         Neighbourhood.objects.filter(district__municipality=municipality)
         .defer("geometry")
@@ -88,17 +93,18 @@ def theme_table(municipality, start: date, end: date, programmes) -> dict:
     )
     per_hood, mentions = theme_counts(municipality, start, end, programmes)
     keys = [h.pk for h in hoods] + [None]
-    total = sum(per_hood.values())
-    cells = {(h, t): mentions[(h, t)] for h in keys for t in Theme.values}
-    shown = suppress(cells, groups=[[(h, t) for h in keys] for t in Theme.values])
-    requests = suppress({h: per_hood[h] for h in keys})
-    tested = [
-        (h, t)
-        for h in keys[:-1]
-        for t in Theme.values
-        if per_hood[h] and sum(mentions[(k, t)] for k in keys)
-    ]
+    places = {h.pk: h.code for h in hoods} | {None: f"{municipality.code}/buurt/{UNKNOWN}"}
+
+    def shown(measure: str, count: int, place: str) -> int | None:
+        return publish(count, cell(measure, programmes, place, start, end))
+
+    cells = {(h, t): shown(t, mentions[(h, t)], places[h]) for h in keys for t in Theme.values}
     theme_totals = {t: sum(mentions[(h, t)] for h in keys) for t in Theme.values}
+    totals = {t: shown(t, theme_totals[t], municipality.code) for t in Theme.values}
+    requests = {h: shown(SIGNED_UP, per_hood[h], places[h]) for h in keys}
+    total = sum(per_hood.values())
+    requests_total = shown(SIGNED_UP, total, municipality.code)
+    tested = [(h, t) for h in keys[:-1] for t in Theme.values if per_hood[h] and theme_totals[t]]
     p_values = [
         float(hypergeom.sf(mentions[(h, t)] - 1, total, theme_totals[t], per_hood[h]))
         for h, t in tested
@@ -106,27 +112,37 @@ def theme_table(municipality, start: date, end: date, programmes) -> dict:
     least = max(MIN_COUNT, threshold())
     pairs = {}
     for (h, t), p in zip(tested, adjusted(p_values), strict=True):
-        expected = per_hood[h] * theme_totals[t] / total
-        ratio = mentions[(h, t)] / expected
+        ratio = mentions[(h, t)] * total / (per_hood[h] * theme_totals[t])
         flagged = (
             p < FALSE_DISCOVERY_RATE
             and ratio >= RATIO
             and mentions[(h, t)] >= least
-            and shown.cells[(h, t)] is not None
+            and cells[(h, t)] is not None
             # Expected and ratio are derived from the neighbourhood's request count: when that
             # count is hidden, publishing them would give it back.
-            and requests.cells[h] is not None
+            and requests[h] is not None
         )
-        pairs[(h, t)] = {"expected": expected, "ratio": ratio, "p": p, "flagged": flagged}
+        pairs[(h, t)] = {"p": p, "flagged": flagged} | as_published(
+            cells[(h, t)], requests[h], totals[t], requests_total
+        )
     return {
         "neighbourhoods": hoods,
-        "cells": shown.cells,
-        "theme_totals": dict(zip(Theme.values, shown.totals, strict=True)),
-        "requests": requests.cells,
-        "requests_total": requests.totals[0],
+        "cells": cells,
+        "theme_totals": totals,
+        "requests": requests,
+        "requests_total": requests_total,
         "pairs": pairs,
         "unknown": per_hood[None] > 0,
     }
+
+
+def as_published(count, requests, theme_total, requests_total) -> dict:
+    """Expected count and ratio from the published counts only: from the raw counts they would
+    give the exact count back, and with it what rounding hides."""
+    if None in (count, requests, theme_total) or not requests_total or not theme_total:
+        return {"expected": None, "ratio": None}
+    expected = requests * theme_total / requests_total
+    return {"expected": expected, "ratio": count / expected if expected else None}
 
 
 def flags(table: dict) -> list[FlaggedTheme]:

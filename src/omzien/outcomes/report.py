@@ -1,18 +1,19 @@
 """The outcome report: what the support changed, per instrument and subscale, and how matches
-ended. Aggregates only; every count passes small-number suppression before it leaves.
+ended. Aggregates only; every count leaves through `suppression.publish`, as the cell of what
+it counts, the programmes, the municipality and the period.
 
 Call `outcome_report(programmes, municipality=None, start=None, end=None)`. The insight
 app's yearly account and the API use the same function, so every screen shows one truth.
 """
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from omzien.access.suppression import suppress, threshold
+from omzien.access.suppression import cell, publish, threshold
 from omzien.matches.models import AS_PLANNED, Match, MatchStatus
 from omzien.vocabulary import ClosureReason
 
@@ -71,12 +72,17 @@ def outcome_report(programmes, municipality=None, start=None, end=None) -> Outco
     """The report for `programmes` (Programme objects or ids), optionally for the families
     living in one `municipality`, for closures from `start` to `end` (both included)."""
     ids = [getattr(p, "pk", p) for p in programmes]
+    place = municipality.code if municipality else "*"
+
+    def published(measure: str, count: int) -> int | None:
+        return publish(count, cell(measure, ids, place, start, end))
+
     return OutcomeReport(
         start,
         end,
         threshold(),
-        changes(ids, municipality, start, end),
-        *closures(ids, municipality, start, end),
+        changes(ids, municipality, start, end, published),
+        *closures(ids, municipality, start, end, published),
     )
 
 
@@ -97,8 +103,9 @@ def between(field: str, start, end) -> Q:
     return q
 
 
-def changes(ids, municipality, start, end) -> list[ChangeRow]:
-    """Pairs: a closure answered in the period and the intake of the same request."""
+def changes(ids, municipality, start, end, published) -> list[ChangeRow]:
+    """Pairs: a closure answered in the period and the intake of the same request; each row's
+    number of pairs is published as its own cell, and the change is hidden with it."""
     answered = Administration.objects.answered().filter(
         lives_in(municipality, "request__"), request__programme__in=ids
     )
@@ -117,15 +124,17 @@ def changes(ids, municipality, start, end) -> list[ChangeRow]:
     computed = {key: paired_change(*pair) for key, pair in values.items()}
     # A subscale asked only after the start (satisfaction with the volunteer) has no pairs.
     computed = {key: change for key, change in computed.items() if change.n}
-    # Each row stands alone (no total is published), so only small rows themselves are hidden.
-    shown = suppress({key: change.n for key, change in computed.items()}, groups=[])
+    shown = {
+        key: published(f"pairs/{key[0]}/{key[1]}", change.n) for key, change in computed.items()
+    }
     names, order = ordered(computed)
     return [
         ChangeRow(
             names[key[0]],
             key[1],
-            shown.cells[key],
-            shown.figure(key, computed[key]),
+            shown[key],
+            # The change carries its published n: the exact one would undo the rounding.
+            None if shown[key] is None else replace(computed[key], n=shown[key]),
         )
         for key in order
     ]
@@ -147,8 +156,9 @@ def ordered(keys) -> tuple[dict[int, str], list[tuple[int, str]]]:
     )
 
 
-def closures(ids, municipality, start, end) -> tuple:
-    """Closures by reason, the share that ended as planned and the share with specialist care."""
+def closures(ids, municipality, start, end, published) -> tuple:
+    """Closures by reason, the share that ended as planned and the share with specialist care.
+    The total is the dashboard's cell of matches closed, so both show the same number."""
     ended = Match.objects.filter(
         lives_in(municipality, "request__"),
         between("ended_on", start, end),
@@ -166,20 +176,24 @@ def closures(ids, municipality, start, end) -> tuple:
             care["yes" if specialist else "no"] += 1
     labels = [(code, str(label)) for code, label in ClosureReason.choices]
     labels.append((UNKNOWN, _("niet vastgelegd")))
-    counts = {code: reasons[code] for code, _label in labels}
-    by_reason = suppress(counts)
-    rows = [(code, label, by_reason.cells[code]) for code, label in labels if counts[code]]
+    rows = [
+        (code, label, published(f"closed/{code}", reasons[code]))
+        for code, label in labels
+        if reasons[code]
+    ]
     return (
         rows,
-        by_reason.totals[0],
-        share(planned, "planned", "early"),
-        share(care, "yes", "no"),
+        published("closed", sum(reasons.values())),
+        share(planned, "planned", "early", published),
+        share(care, "yes", "no", published),
     )
 
 
-def share(counter: Counter, yes: str, no: str) -> Share:
-    shown = suppress({yes: counter[yes], no: counter[no]})
-    total = shown.totals[0]
-    count = shown.cells[yes]
+def share(counter: Counter, yes: str, no: str, published) -> Share:
+    """`yes` of those known to be `yes` or `no`, each count published as its own cell."""
+    total = published(f"closed/{yes}_or_{no}", counter[yes] + counter[no])
+    count = published(f"closed/{yes}", counter[yes])
+    if count is not None and total is not None:
+        count = min(count, total)  # rounded apart, the part could come out above the whole
     ratio = count / total if count is not None and total else None
     return Share(count, total, ratio)

@@ -25,6 +25,7 @@ import numpy as np
 from scipy import optimize, stats
 
 CONFIDENCE = 0.95
+NOISE = 1e-9  # an sd this small, relative to the mean change, is rounding error
 
 
 @dataclass(frozen=True)
@@ -73,11 +74,17 @@ def paired_change(
 def effect_size(
     mean: float, sd: float, n: int, confidence: float = CONFIDENCE
 ) -> tuple[float | None, float | None, float | None]:
-    """Cohen's d_z with its confidence interval; all None when every change is the same."""
-    if sd == 0 or n < 2:
+    """Cohen's d_z with its confidence interval; all None ("not enough data") when every change
+    is the same, or so nearly the same that no interval can be computed."""
+    # Equal changes of 0.1 + 0.2 and 0.3 differ in the last bit: an sd of float noise, whose
+    # d of 10^16 has no noncentral t to invert (scipy gives NaN).
+    if n < 2 or sd <= NOISE * max(1.0, abs(mean)):
         return None, None, None
     d = mean / sd
-    low, high = noncentrality_bounds(d * math.sqrt(n), n - 1, confidence)
+    try:
+        low, high = noncentrality_bounds(d * math.sqrt(n), n - 1, confidence)
+    except ValueError:  # the noncentral t gives NaN this far out: no bound to find
+        return None, None, None
     return d, low / math.sqrt(n), high / math.sqrt(n)
 
 

@@ -11,7 +11,7 @@ from omzien.intake.models import Offer
 from omzien.intake.views import apply_transition, transition_form
 
 from .forms import AttendanceForm, CertificateForm, ReferenceForm
-from .models import Attendance, Certificate, TrainingSession
+from .models import Attendance, TrainingSession
 from .rules import missing
 
 FORMS = {"vog": CertificateForm, "referentie": ReferenceForm, "training": AttendanceForm}
@@ -76,7 +76,7 @@ def record(request, pk: str, kind: str):
                 session=session, volunteer=offer.volunteer, defaults={"attended": True}
             )
         elif kind == "vog":  # a double click records the same certificate once
-            Certificate.objects.get_or_create(volunteer=offer.volunteer, **form.cleaned_data)
+            offer.volunteer.certificates.get_or_create(**form.cleaned_data)
         else:
             form.instance.volunteer = offer.volunteer
             form.save()

@@ -92,11 +92,12 @@ def figures_for(challenge: Challenge, start: date, end: date) -> dict:
     table = theme_table(challenge.municipality, start, end, programmes)
     key = (challenge.neighbourhood_id, challenge.theme)
     count = table["cells"].get(key)
-    pair = table["pairs"].get(key) if count is not None else None
+    pair = table["pairs"].get(key, {}) if count is not None else {}
+    expected, ratio = pair.get("expected"), pair.get("ratio")
     return {
         "count": count,
-        "expected": round(pair["expected"], 1) if pair else None,
-        "ratio": round(pair["ratio"], 2) if pair else None,
+        "expected": None if expected is None else round(expected, 1),
+        "ratio": None if ratio is None else round(ratio, 2),
     }
 
 

@@ -1,7 +1,7 @@
 """Coverage per municipality and month, fit to publish: the dashboards' and the API's figure.
 
 Counts are taken over every young person in care of the municipality (an aggregate, not a
-list of people), then pass small-number suppression before they leave this module.
+list of people), then leave this module through `suppression.publish`.
 """
 
 from dataclasses import dataclass
@@ -10,7 +10,7 @@ from datetime import date
 from django.db.models import Q
 from django.utils import timezone
 
-from omzien.access.suppression import suppress
+from omzien.access.suppression import cell, publish
 
 from .models import Placement, SupportFigure
 from .shares import Period, monthly_shares, months_between, reference_day
@@ -53,8 +53,8 @@ def coverage(
     """Per month from `start`'s to `end`'s (months not yet begun are left out): how many young
     people placed out of home, how many with a support figure, and the median wait of the others.
 
-    Each month's two cells (with, without) add up to its published total (placed), so a hidden
-    cell takes its neighbour with it; a share or wait is hidden with the count it comes from.
+    Each count is published as its own cell (what is counted, the municipality, the month), so the same month gives the same numbers on every page and in the API;
+    the share is taken from the published counts, the wait is hidden with its count.
     """
     today = today or timezone.localdate()
     months = months_between(start, end)
@@ -62,25 +62,32 @@ def coverage(
         return []
     last = reference_day(months[-1], today)
     placements, figures = periods(municipality, months[0], last)
-    shares = monthly_shares(placements, figures, months, today)
-    counts, groups = {}, []
-    for s in shares:
-        counts[(s.month, "with")], counts[(s.month, "without")] = s.with_figure, s.without_figure
-        groups.append([(s.month, "with"), (s.month, "without")])
-    published = suppress(counts, groups)
-    rows = []
-    for s, total in zip(shares, published.totals, strict=True):
-        with_, without = published.cells[(s.month, "with")], published.cells[(s.month, "without")]
-        visible = with_ is not None and without is not None and total
-        rows.append(
-            CoverageRow(
-                month=s.month,
-                reference_day=s.reference_day,
-                placed=total,
-                with_support_figure=with_,
-                without_support_figure=without,
-                share=round(100 * s.share, 1) if visible else None,
-                median_waiting_days=published.figure((s.month, "without"), s.median_waiting_days),
-            )
-        )
-    return rows
+    return [published(municipality, s) for s in monthly_shares(placements, figures, months, today)]
+
+
+def published(municipality, month) -> CoverageRow:
+    """One month's counts through `publish`."""
+
+    def shown(measure: str, count: int) -> int | None:
+        # The month, not its reference day: this month's counts keep one draw until it ends.
+        return publish(count, cell(measure, None, municipality.code, month.month))
+
+    placed = shown("placed_out_of_home", month.placed)
+    with_ = shown("placed_with_support_figure", month.with_figure)
+    without = shown("placed_without_support_figure", month.without_figure)
+    # When one part is zero (shown), the other is the whole: rounded apart it would not add up.
+    if month.without_figure == 0:
+        with_ = placed
+    elif month.with_figure == 0:
+        without = placed
+    elif with_ is not None and placed is not None:
+        with_ = min(with_, placed)  # likewise, the part could come out above the whole
+    return CoverageRow(
+        month=month.month,
+        reference_day=month.reference_day,
+        placed=placed,
+        with_support_figure=with_,
+        without_support_figure=without,
+        share=round(100 * with_ / placed, 1) if with_ is not None and placed else None,
+        median_waiting_days=None if without is None else month.median_waiting_days,
+    )

@@ -1,7 +1,9 @@
 """The social map: which programmes serve a postcode, and how long families wait there.
 
-Waiting figures count people, so they leave through `suppress` like every dashboard figure:
-a count below the threshold is hidden (null), and the median wait is hidden with its count.
+Waiting figures count people, so they leave through `publish` like every dashboard figure: a
+count below the threshold is hidden (null), others are rounded as the cell of the programme,
+everywhere, now (the same cell as a dashboard of that programme alone); the median wait is
+hidden with its count.
 """
 
 from collections import Counter, defaultdict
@@ -10,8 +12,9 @@ from statistics import median
 
 from django.utils import timezone
 
-from omzien.access.suppression import suppress
+from omzien.access.suppression import cell, publish, this_month
 from omzien.geo.models import PostcodeArea, pc4_of
+from omzien.insight.recruit import WAITING_NOW
 from omzien.intake.models import Offer, Request, RequestStatus
 from omzien.programmes.models import Programme
 
@@ -54,18 +57,19 @@ def figures_of(programmes: list[Programme]) -> dict[int, Figures]:
         offer.programme_id
         for offer in Offer.objects.filter(programme__in=ids).available().only("programme_id")
     )
-    counts = {(pk, "waiting"): len(waiting_since[pk]) for pk in ids} | {
-        (pk, "volunteers"): available[pk] for pk in ids
-    }
-    shown = suppress(counts, groups=[])  # each count stands alone: no total is published
-    return {
-        pk: Figures(
-            waiting=shown.cells[(pk, "waiting")],
-            median_days_waiting=shown.figure((pk, "waiting"), median_days(waiting_since[pk])),
-            volunteers_available=shown.cells[(pk, "volunteers")],
+
+    def published(measure: str, pk: int, count: int) -> int | None:
+        return publish(count, cell(measure, [pk], "*", *this_month()))
+
+    result = {}
+    for pk in ids:
+        waiting = published(WAITING_NOW, pk, len(waiting_since[pk]))
+        result[pk] = Figures(
+            waiting=waiting,
+            median_days_waiting=None if waiting is None else median_days(waiting_since[pk]),
+            volunteers_available=published("volunteers_available", pk, available[pk]),
         )
-        for pk in ids
-    }
+    return result
 
 
 def median_days(dates) -> int | None:

@@ -76,7 +76,13 @@ def test_large_enough_waiting_figures_are_shown(api, token, programme, geo):
 
     shown = api.get(PROGRAMMES, token).json()["results"][0]
 
-    assert shown["figures"] == {"waiting": 6, "median_days_waiting": 35, "volunteers_available": 5}
+    six = shown["figures"]["waiting"]
+    assert six in (5, 10)  # 6, rounded to a multiple of five
+    assert shown["figures"] == {
+        "waiting": six,
+        "median_days_waiting": 35,
+        "volunteers_available": 5,
+    }
     assert shown["organisation"]["name"].startswith("Organisatie")
     assert shown["municipalities"] == [{"code": "GM9998", "name": "Teststad"}]
     assert (shown["serves"], shown["min_age"], shown["max_age"]) == ("households", 0, 12)

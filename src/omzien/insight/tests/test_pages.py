@@ -147,8 +147,10 @@ def test_where_to_recruit_ranks_the_biggest_shortfall_first(world):
     figure = where_to_recruit(filters, NEIGHBOURHOOD)
 
     noord, oost, zuid = (figure.row(h.code).values for h in here.hoods)
-    assert noord == {"waiting": 6, "volunteers": 0, "shortfall": 6, "rank": 1}
-    assert zuid == {"waiting": 6, "volunteers": 6, "shortfall": 0, "rank": None}
+    six = noord["waiting"]
+    assert six in (5, 10)  # 6, rounded to a multiple of five
+    assert noord == {"waiting": six, "volunteers": 0, "shortfall": six, "rank": 1}
+    assert zuid["volunteers"] in (5, 10) and zuid["shortfall"] == 0 and zuid["rank"] is None
     assert oost["rank"] is None
     assert [row.label for row in figure.rows] == ["Noord", "Oost", "Zuid"]
 
@@ -159,7 +161,8 @@ def test_a_volunteer_of_another_programme_does_not_meet_the_shortfall(world):
         testing.available_offer(other, here.areas[0])
     _form, filters = filters_for(analyst(here), {})
     noord = where_to_recruit(filters, NEIGHBOURHOOD).row(here.hoods[0].code).values
-    assert noord == {"waiting": 6, "volunteers": 5, "shortfall": 6, "rank": 1}
+    assert noord["waiting"] in (5, 10) and noord["shortfall"] == noord["waiting"]
+    assert (noord["volunteers"], noord["rank"]) == (5, 1)
 
 
 def test_a_filter_that_leaves_too_few_shows_them_hidden_not_as_zero(client, world):

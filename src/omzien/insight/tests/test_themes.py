@@ -42,9 +42,13 @@ def test_money_is_flagged_in_the_one_neighbourhood_where_it_piles_up(town):
 
     assert len(rows) == 1
     hood, theme, count, expected, ratio = rows[0]
-    assert (hood, theme, count) == (town.hoods[0], Theme.MONEY, 12)
-    assert expected == 6.0  # 20 requests, and 18 of the municipality's 60 mention money
-    assert ratio == 2.0
+    assert (hood, theme) == (town.hoods[0], Theme.MONEY)
+    assert count in (10, 15)  # 12, rounded to a multiple of five
+    # 20 requests, and 18 of the municipality's 60 mention money: all three as published.
+    year = (date(2025, 1, 1), date(2025, 12, 31))
+    money = theme_table(town.municipality, *year, [town.programme.pk])["theme_totals"]
+    assert expected == round(20 * money[Theme.MONEY] / 60, 1)
+    assert ratio == round(count / (20 * money[Theme.MONEY] / 60), 2)
 
 
 def test_the_test_is_fishers_exact_test_corrected_for_every_comparison(town):
@@ -58,7 +62,7 @@ def test_the_test_is_fishers_exact_test_corrected_for_every_comparison(town):
     assert not table["pairs"][(town.hoods[0].pk, Theme.WORK)]["flagged"]
     # The other two neighbourhoods' 3 and 3 are hidden; together they are not too few.
     assert table["cells"][(town.hoods[1].pk, Theme.MONEY)] is None
-    assert table["theme_totals"][Theme.MONEY] == 18
+    assert table["theme_totals"][Theme.MONEY] in (15, 20)  # 18, rounded
     # Housing is even everywhere; loneliness only in Zuid, but 4 times is too few to name.
     assert not table["pairs"][(town.hoods[0].pk, Theme.HOUSING)]["flagged"]
     assert table["cells"][(town.hoods[2].pk, Theme.LONELINESS)] is None

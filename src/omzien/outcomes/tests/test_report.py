@@ -34,6 +34,11 @@ def pairs(programme, area, before, after, *, ended_on=TODAY, prefix="P"):
                    on=ended_on)  # fmt: skip
 
 
+def rounded(n: int) -> set[int]:
+    """The two multiples of five that `n` may be published as."""
+    return {5 * (n // 5), 5 * (n // 5 + 1)}
+
+
 def row(report, subscale):
     return next(r for r in report.changes if r.subscale == subscale)
 
@@ -46,7 +51,8 @@ def test_paired_change_equals_scipy_on_the_same_numbers(geo):
     money = row(report, "Geld")
     reference = stats.ttest_rel(MONEY_AFTER, MONEY_BEFORE)
     interval = reference.confidence_interval(0.95)
-    assert money.instrument == "Situatie van het gezin" and money.n == 8
+    assert money.instrument == "Situatie van het gezin" and money.n in rounded(8)
+    assert money.change.n == money.n  # the exact number of pairs never leaves
     assert money.change.mean_change == pytest.approx(0.875)
     assert (money.change.ci_low, money.change.ci_high) == pytest.approx(
         (interval.low, interval.high)
@@ -78,9 +84,9 @@ def test_period_programme_and_municipality_filters(geo):
     area = PostcodeArea.objects.create(pc4="9701", lat=52, lon=6, municipality=elsewhere)
     pairs(programme, area, [5] * 6, [1] * 6, prefix="E")
 
-    assert row(outcome_report([programme], geo["municipality"]), "Geld").n == 8
-    assert row(outcome_report([programme]), "Geld").n == 14
-    assert row(outcome_report([programme, other], geo["municipality"]), "Geld").n == 16
+    assert row(outcome_report([programme], geo["municipality"]), "Geld").n in rounded(8)
+    assert row(outcome_report([programme]), "Geld").n in rounded(14)
+    assert row(outcome_report([programme, other], geo["municipality"]), "Geld").n in rounded(16)
     later = outcome_report([programme], start=TODAY + timedelta(days=1))
     assert later.is_empty and later.changes == [] and later.closures_total == 0
     assert outcome_report([programme], end=TODAY - timedelta(days=1)).is_empty
@@ -101,13 +107,16 @@ def test_closures_by_reason_and_the_shares(geo):
 
     report = outcome_report([programme])
     counts = {code: count for code, _label, count in report.closures}
-    assert report.closures_total == 17
-    assert counts[ClosureReason.GOALS_REACHED] == 6 and counts[ClosureReason.SAFETY] is None
-    # One more is hidden, or the safety count would follow from the total.
-    assert sum(count is None for count in counts.values()) == 2
-    assert (report.as_planned.count, report.as_planned.total) == (11, 17)
-    assert report.as_planned.percent == 65
-    assert report.specialist_care.share is not None and report.specialist_care.count == 6
+    assert report.closures_total in rounded(17)
+    assert (
+        counts[ClosureReason.GOALS_REACHED] in rounded(6) and counts[ClosureReason.SAFETY] is None
+    )
+    # The total minus the others is a multiple of five, never the one hidden: nothing more hides.
+    assert sum(count is None for count in counts.values()) == 1
+    planned = report.as_planned
+    assert (planned.count, planned.total) in {(c, t) for c in rounded(11) for t in rounded(17)}
+    assert planned.percent == round(100 * planned.count / planned.total)
+    assert report.specialist_care.share is not None and report.specialist_care.count in rounded(6)
     assert report.changes == []
 
 
@@ -118,4 +127,4 @@ def test_specialist_care_in_a_few_closures_is_hidden(geo):
                            closure_reason=ClosureReason.GOALS_REACHED, ended_early=False,
                            specialist_care=i < 2)  # fmt: skip
     share = outcome_report([programme]).specialist_care
-    assert share.count is None and share.share is None and share.total == 8
+    assert share.count is None and share.share is None and share.total in rounded(8)

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats
 
-from omzien.outcomes.statistics import paired_change
+from omzien.outcomes.statistics import effect_size, paired_change
 
 BEFORE = [2.8, 3.0, 2.2, 3.6, 2.4, 3.2, 2.0, 3.0, 2.6, 3.4, 2.2, 2.8]
 AFTER = [3.4, 3.2, 3.0, 3.8, 2.2, 3.8, 2.8, 3.6, 3.0, 3.2, 3.0, 3.6]
@@ -74,3 +74,11 @@ def test_equal_to_scipy_on_any_answers(rows):
     interval = reference.confidence_interval(0.95)
     assert (result.ci_low, result.ci_high) == pytest.approx((interval.low, interval.high))
     assert result.effect_size * math.sqrt(len(rows)) == pytest.approx(reference.statistic)
+
+
+def test_changes_equal_but_for_float_noise_give_no_effect_size_not_nan():
+    # 0.4 - 0.1 and 0.5 - 0.2 differ in the last bit: an sd of 5e-17, and no noncentral t.
+    result = paired_change([0.1, 0.2, 0.3], [0.4, 0.5, 0.6])
+    assert result.mean_change == pytest.approx(0.3)
+    assert (result.effect_size, result.effect_low, result.effect_high) == (None, None, None)
+    assert effect_size(1.0, 1e-5, 3) == (None, None, None)  # far out, scipy's cdf gives NaN

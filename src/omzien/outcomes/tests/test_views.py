@@ -248,3 +248,11 @@ def test_goals_added_by_someone_else_meanwhile_are_not_doubled(client, geo, prog
 
     assert late.status_code == 400 and "Samen koken" in late.content.decode()
     assert Goal.objects.filter(request=request).count() == 2
+
+
+def test_an_effect_size_that_cannot_be_computed_says_not_enough_data(client, geo, programme):
+    pairs(programme, geo["near"], MONEY_BEFORE, MONEY_AFTER)  # housing: the same every time
+    login(client, Role.ANALYST, municipality=geo["municipality"])
+
+    content = client.get(REPORT).content.decode()
+    assert "niet genoeg gegevens" in content

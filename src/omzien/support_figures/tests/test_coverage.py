@@ -46,17 +46,15 @@ def test_constructed_months_give_known_shares(municipality):
         date(2026, 3, 1),
     ]
     december = month(rows, date(2025, 12, 1))
-    assert (december.placed, december.with_support_figure, december.share) == (12, 6, 50.0)
+    assert december.placed in (10, 15) and december.with_support_figure in (5, 10)  # 12 and 6
+    assert december.share == round(100 * december.with_support_figure / december.placed, 1)
     assert december.median_waiting_days == (date(2025, 12, 31) - date(2025, 3, 1)).days
     march = month(rows, date(2026, 3, 1))
     assert march.reference_day == TODAY
-    # 8 with and 4 without: the 4 could point at someone, and 8 = 12 - 4 would give it away.
-    assert (march.placed, march.with_support_figure, march.without_support_figure) == (
-        12,
-        None,
-        None,
-    )
-    assert march.share is None and march.median_waiting_days is None
+    # 8 with and 4 without: the 4 could point at someone. The 8 is shown rounded, and the
+    # total minus it is a multiple of five, never the 4.
+    assert march.placed in (10, 15) and march.with_support_figure in (5, 10)
+    assert march.without_support_figure is None and march.median_waiting_days is None
 
 
 def test_a_month_with_few_young_people_hides_its_counts(municipality):
@@ -74,7 +72,8 @@ def test_full_coverage_shows_a_zero_without(municipality):
         person = builders.young_person(municipality, placed_on=date(2025, 6, 1))
         builders.figure(person, started_on=date(2025, 7, 1))
     row = coverage(municipality, date(2026, 1, 1), date(2026, 1, 31), today=TODAY)[0]
-    assert (row.placed, row.with_support_figure, row.without_support_figure) == (6, 6, 0)
+    assert row.placed in (5, 10)  # 6, rounded; all of them have a figure
+    assert (row.with_support_figure, row.without_support_figure) == (row.placed, 0)
     assert row.share == 100.0 and row.median_waiting_days is None
 
 
