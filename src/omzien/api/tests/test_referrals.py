@@ -6,6 +6,7 @@ from omzien.accounts.models import Role
 from omzien.api.models import ApiRequestLog
 from omzien.intake.models import Referral, Request, RequestStatus
 from omzien.intake.tests.test_referrals import referral_data
+from omzien.intake.tests.test_signup import years_ago
 from omzien.people.models import Child, Household, Parent
 from omzien.privacy.models import Consent, Purpose
 
@@ -157,7 +158,7 @@ def test_the_forms_rules_come_back_at_their_field(api, token, programme):
         email="",
         phone="",
         postcode="1111 AA",
-        children=[{"first_name": "Opa", "date_of_birth": "1950-01-01"}],
+        children=[{"first_name": "Noor", "date_of_birth": years_ago(15)}],
     )
 
     errors = pointers(api.post(REFERRALS, body, token))
