@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from omzien.accounts.models import Role
 from omzien.intake.models import Referral
 from omzien.intake.signup.children import ChildFormSet, valid_with_children
-from omzien.intake.signup.mail import send_confirmation
+from omzien.intake.signup.mail import mail_kind, send_confirmation
 from omzien.intake.signup.views import posted
 from omzien.privacy.access import role_required
 from omzien.privacy.models import Consent, Purpose
@@ -54,7 +54,10 @@ def referral_create(request: HttpRequest) -> HttpResponse:
         family = form.cleaned_data
         if family["email"]:
             send_confirmation(
-                "referral", family["email"], family["first_name"], family["programme"]
+                mail_kind("referral", form),
+                family["email"],
+                family["first_name"],
+                family["programme"],
             )
         messages.success(
             request,
