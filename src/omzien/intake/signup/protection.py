@@ -1,23 +1,30 @@
 """Spam protection without third parties: a per-client rate limit and a honeypot field.
 
+Only accepted sign-ups count: someone who mistypes a field is never locked out by it.
+The counts live in the database, so the limit holds across every app server.
+
 The client is identified by a keyed hash of its address; the address itself is never
 logged or stored, and the hash cannot be reversed without the secret key.
 """
 
 import hashlib
 import hmac
+import time
 from collections.abc import Callable
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
+from django.db import transaction
+from django.db.models import F
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
+
+from omzien.intake.models import SignupCount
 
 # A field people never see; bots fill in every field they find.
 HONEYPOT_FIELD = "website"
 
-# Submissions per client per window; a family centre behind one address gets some room.
+# Accepted sign-ups per client per window; a family centre behind one address gets some room.
 DEFAULT_LIMIT = 10
 DEFAULT_WINDOW_SECONDS = 60 * 60
 
@@ -32,24 +39,26 @@ def client_address(request: HttpRequest) -> str:
 
 
 def client_key(request: HttpRequest) -> str:
-    digest = hmac.new(
+    return hmac.new(
         settings.SECRET_KEY.encode(), client_address(request).encode(), hashlib.sha256
     ).hexdigest()
-    return f"omzien:signup-rate:{digest}"
 
 
-def over_limit(request: HttpRequest) -> bool:
-    """Count this submission; True when the client has sent too many in the current window."""
+@transaction.atomic
+def take_turn(request: HttpRequest) -> bool:
+    """Count one accepted sign-up; False, and nothing counted, when the client is at its limit.
+
+    The conditional UPDATE is one statement, so two servers at the same moment cannot both
+    take the last turn.
+    """
     limit = getattr(settings, "OMZIEN_SIGNUP_RATE_LIMIT", DEFAULT_LIMIT)
-    window = getattr(settings, "OMZIEN_SIGNUP_RATE_WINDOW", DEFAULT_WINDOW_SECONDS)
-    key = client_key(request)
-    cache.add(key, 0, timeout=window)  # starts the window; a no-op while it runs
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr: this is the first of a new window
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count > limit
+    seconds = getattr(settings, "OMZIEN_SIGNUP_RATE_WINDOW", DEFAULT_WINDOW_SECONDS)
+    window = int(time.time() // seconds)
+    SignupCount.objects.filter(window__lt=window).delete()
+    key = {"client": client_key(request), "window": window}
+    SignupCount.objects.get_or_create(**key)
+    taken = SignupCount.objects.filter(**key, count__lt=limit).update(count=F("count") + 1)
+    return taken == 1
 
 
 def is_bot(request: HttpRequest) -> bool:
@@ -57,16 +66,13 @@ def is_bot(request: HttpRequest) -> bool:
 
 
 def protected(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Refuse posts over the rate limit with 429; answer the honeypot like a success."""
+    """Answer the honeypot like a success; the view itself counts what it accepts (take_turn)."""
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if request.method == "POST":
-            if over_limit(request):
-                return render(request, "intake/signup/too_many.html", status=429)
-            if is_bot(request):
-                # Neutral: the same page a person sees, and nothing is stored or sent.
-                return redirect("signup:thanks")
+        if request.method == "POST" and is_bot(request):
+            # Neutral: the same page a person sees, and nothing is stored, sent or counted.
+            return redirect("signup:thanks")
         return view(request, *args, **kwargs)
 
     return wrapper
