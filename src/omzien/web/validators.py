@@ -25,12 +25,13 @@ def has_control_characters(value: str, *, multiline: bool = False) -> bool:
     return any(unicodedata.category(c) in CONTROL and c not in allowed for c in value)
 
 
-def single_line_text(value: str) -> None:
-    if has_control_characters(value):
+def single_line_text(value: object) -> None:
+    # Some text fields clean to other types (a UUIDField to a UUID): those hold no text.
+    if isinstance(value, str) and has_control_characters(value):
         raise ValidationError(MESSAGE, code="control_character")
 
 
-def multiline_text(value: str) -> None:
+def multiline_text(value: object) -> None:
     """Text of several lines: tabs and line breaks are fine there."""
-    if has_control_characters(value, multiline=True):
+    if isinstance(value, str) and has_control_characters(value, multiline=True):
         raise ValidationError(MESSAGE, code="control_character")

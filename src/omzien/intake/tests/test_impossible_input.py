@@ -150,3 +150,10 @@ def test_control_characters_are_refused_by_the_api(client, programme):
     assert response.status_code == 400
     assert list(pointers(response)) == ["#/first_name"]
     assert INVISIBLE in pointers(response)["#/first_name"]
+
+
+def test_text_fields_that_clean_to_other_types_are_left_alone():
+    class Upload(NLDSFormMixin, forms.Form):
+        import_id = forms.UUIDField()
+
+    assert Upload({"import_id": "12345678-1234-5678-1234-567812345678"}).is_valid()
