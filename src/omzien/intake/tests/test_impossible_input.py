@@ -2,7 +2,6 @@
 
 import pytest
 from django import forms
-from django.core.cache import cache
 from django.utils import timezone
 
 from omzien import testing
@@ -24,13 +23,6 @@ TOO_OLD = "Controleer de geboortedatum: zo oud is niemand."
 CHILD_TOO_OLD = "Controleer de geboortedatum: een kind is 18 jaar of jonger."
 INVISIBLE = "Hier staat een onzichtbaar teken in"
 RLO = "\u202e"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limit():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from datetime import date, timedelta
 from smtplib import SMTPException
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from omzien import testing
@@ -59,13 +58,6 @@ def household_data(programme, **changes) -> dict:
         **children_rows(("Noor", years_ago(7)), ("Daan", years_ago(5))),
     } | changes
     return {key: value for key, value in data.items() if value is not None}
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limit():
-    cache.clear()  # the rate limit counts in the cache; every test starts with none
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from datetime import date, timedelta
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from omzien import testing
@@ -17,13 +16,6 @@ pytestmark = pytest.mark.django_db
 
 YOUTH_URL = "/aanmelden/jongere/"
 VOLUNTEER_URL = "/aanmelden/vrijwilliger/"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limit():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

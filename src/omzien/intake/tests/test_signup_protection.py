@@ -18,13 +18,6 @@ pytestmark = pytest.mark.django_db
 ADDRESS = "203.0.113.7"
 
 
-@pytest.fixture(autouse=True)
-def _fresh_rate_limit():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def programme():
     testing.geography()
