@@ -328,23 +328,3 @@ class Referral(models.Model):
 
     def get_status_display(self) -> str:
         return ReferralStatus(self.status).label
-
-
-class SignupCount(models.Model):
-    """Accepted public sign-ups per client and window, shared by every app server.
-
-    The client is a keyed hash of its address (see intake.signup.protection); rows of
-    windows that have passed are removed as new sign-ups come in.
-    """
-
-    client = models.CharField(max_length=64)
-    window = models.BigIntegerField(db_index=True)  # its number: seconds since the epoch // length
-    count = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["client", "window"], name="signup_count_per_window")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.count} in window {self.window}"

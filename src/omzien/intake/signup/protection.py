@@ -9,17 +9,14 @@ logged or stored, and the hash cannot be reversed without the secret key.
 
 import hashlib
 import hmac
-import time
 from collections.abc import Callable
 from functools import wraps
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
-from omzien.intake.models import SignupCount
+from omzien.web import ratelimit
 
 # A field people never see; bots fill in every field they find.
 HONEYPOT_FIELD = "website"
@@ -44,21 +41,13 @@ def client_key(request: HttpRequest) -> str:
     ).hexdigest()
 
 
-@transaction.atomic
 def take_turn(request: HttpRequest) -> bool:
-    """Count one accepted sign-up; False, and nothing counted, when the client is at its limit.
-
-    The conditional UPDATE is one statement, so two servers at the same moment cannot both
-    take the last turn.
-    """
-    limit = getattr(settings, "OMZIEN_SIGNUP_RATE_LIMIT", DEFAULT_LIMIT)
-    seconds = getattr(settings, "OMZIEN_SIGNUP_RATE_WINDOW", DEFAULT_WINDOW_SECONDS)
-    window = int(time.time() // seconds)
-    SignupCount.objects.filter(window__lt=window).delete()
-    key = {"client": client_key(request), "window": window}
-    SignupCount.objects.get_or_create(**key)
-    taken = SignupCount.objects.filter(**key, count__lt=limit).update(count=F("count") + 1)
-    return taken == 1
+    """Count one accepted sign-up; False, and nothing counted, when the client is at its limit."""
+    return ratelimit.take_turn(
+        f"signup:{client_key(request)}",
+        getattr(settings, "OMZIEN_SIGNUP_RATE_LIMIT", DEFAULT_LIMIT),
+        getattr(settings, "OMZIEN_SIGNUP_RATE_WINDOW", DEFAULT_WINDOW_SECONDS),
+    )
 
 
 def is_bot(request: HttpRequest) -> bool:

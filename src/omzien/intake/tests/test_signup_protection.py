@@ -7,9 +7,9 @@ import pytest
 from django.core.cache import cache
 
 from omzien import testing
-from omzien.intake.models import SignupCount
 from omzien.intake.signup.protection import HONEYPOT_FIELD, client_key, take_turn
 from omzien.people.models import Household
+from omzien.web.models import RateCount
 
 from .test_signup import THANKS, URL, household_data, nothing_stored
 
@@ -93,7 +93,7 @@ def test_the_count_is_shared_by_every_app_server(rf, programme, settings):
     cache.clear()  # another server's cache, or this one's after a restart
     assert take_turn(request)
     assert not take_turn(request)
-    assert SignupCount.objects.get().count == 2
+    assert RateCount.objects.get().count == 2
 
 
 def test_windows_that_have_passed_are_cleared(rf, settings, monkeypatch):
@@ -105,7 +105,7 @@ def test_windows_that_have_passed_are_cleared(rf, settings, monkeypatch):
     monkeypatch.setattr(time, "time", lambda: time.monotonic() + 10**10)  # a later window
 
     assert take_turn(request)
-    assert SignupCount.objects.count() == 1
+    assert RateCount.objects.count() == 1
 
 
 def test_reading_the_form_does_not_count(client, programme, settings):
