@@ -95,9 +95,13 @@ def xlsx_lines(file: IO[bytes]) -> Iterator[list[object]]:
     except (InvalidFileException, IndexError, *BROKEN_XLSX):  # IndexError: no sheet at all
         raise unreadable_xlsx() from None
     try:
-        if workbook.active is None:
+        sheet = workbook.active
+        if sheet is None:
             raise FileProblem(_("Dit XLSX-bestand heeft geen werkblad met gegevens."))
-        yield from (list(values) for values in workbook.active.iter_rows(values_only=True))
+        # The size the file declares may be a lie (a cell at XFD1048576 pads every row to
+        # 16,384 cells): read each row only as far as its own cells go.
+        sheet.reset_dimensions()
+        yield from (list(values) for values in sheet.iter_rows(values_only=True))
     except BROKEN_XLSX:  # a sheet cut off halfway shows only while its rows are read
         raise unreadable_xlsx() from None
     finally:

@@ -9,6 +9,7 @@ from uuid import uuid4
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from omzien import testing
 from omzien.intake.importing.layouts import HOUSEHOLDS
@@ -135,4 +136,19 @@ def test_an_xlsx_without_a_sheet_is_refused(client, programme):
     page, seconds = page_error(client, programme, content, "leeg.xlsx")
 
     assert "Dit XLSX-bestand heeft geen werkblad met gegevens" in page
+    assert seconds < 2
+
+
+def test_an_xlsx_that_declares_the_largest_sheet_is_read_only_as_far_as_its_cells(
+    client, programme
+):
+    workbook = households_xlsx()
+    rows = load_workbook(workbook)
+    rows.active.cell(row=1_048_576, column=16_384, value="x")
+    content = io.BytesIO()
+    rows.save(content)
+
+    page, seconds = page_error(client, programme, content.getvalue(), "groot.xlsx")
+
+    assert "Rij 1048576 heeft meer dan 200 kolommen" in page
     assert seconds < 2
