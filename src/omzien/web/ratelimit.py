@@ -21,6 +21,8 @@ def take_turn(key: str, limit: int, seconds: int) -> bool:
     Mostly one statement: the conditional UPDATE, so two servers at the same moment cannot both
     take the last turn. The first turn of a window makes its row, and clears ended windows.
     """
+    if limit < 1:
+        return False  # a limit of 0 lets nothing through, as its first row would count 1
     now = time.time()
     start = window_of(seconds, now)[0]
     window = RateCount.objects.filter(key=key, window_start=start)

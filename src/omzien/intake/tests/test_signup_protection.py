@@ -128,3 +128,10 @@ def test_behind_a_proxy_the_last_forwarded_address_counts(rf, settings):
     forged = rf.post(URL, HTTP_X_FORWARDED_FOR=f"10.0.0.1, {ADDRESS}", REMOTE_ADDR="10.9.9.9")
     real = rf.post(URL, HTTP_X_FORWARDED_FOR=ADDRESS, REMOTE_ADDR="10.9.9.9")
     assert client_key(forged) == client_key(real)
+
+
+def test_a_limit_of_zero_lets_nothing_through(rf, settings):
+    settings.OMZIEN_SIGNUP_RATE_LIMIT = 0
+
+    assert not take_turn(rf.post(URL, REMOTE_ADDR=ADDRESS))
+    assert not RateCount.objects.exists()
