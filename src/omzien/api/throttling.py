@@ -1,9 +1,8 @@
-"""Rate limit per client: a fixed window of one minute, counted in the shared cache."""
+"""Rate limit per client: a fixed window of one minute, counted in the database."""
 
-import time
-
-from django.core.cache import cache
 from rest_framework.throttling import BaseThrottle
+
+from omzien.web import ratelimit
 
 from .models import ApiToken
 
@@ -15,17 +14,10 @@ class ClientRateThrottle(BaseThrottle):
         token = request.auth
         if not isinstance(token, ApiToken):
             return True  # nobody to count; unauthenticated calls are refused anyway
-        now = time.time()
-        window = int(now // WINDOW_SECONDS)
-        self.seconds_left = WINDOW_SECONDS - (now % WINDOW_SECONDS)
-        key = f"omzien:api-rate:{token.client_id}:{window}"
-        cache.add(key, 0, timeout=WINDOW_SECONDS * 2)  # starts the window; a no-op while it runs
-        try:
-            count = cache.incr(key)
-        except ValueError:  # evicted between add and incr
-            cache.set(key, 1, timeout=WINDOW_SECONDS * 2)
-            count = 1
-        return count <= token.client.rate_limit
+        _start, self.seconds_left = ratelimit.window_of(WINDOW_SECONDS)
+        return ratelimit.take_turn(
+            f"api:{token.client_id}", token.client.rate_limit, WINDOW_SECONDS
+        )
 
     def wait(self) -> float:
         return self.seconds_left

@@ -188,7 +188,8 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = not PRODUCTION  # development serves straight from the apps
 
-# Shared between worker processes: rate limits and import progress must agree across them.
+# Shared between worker processes: import progress must agree across them. (Rate limits count
+# in the database, so that they also hold across app servers: omzien.web.ratelimit.)
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",

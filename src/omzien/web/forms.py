@@ -20,6 +20,8 @@ What the mixin does, per widget type:
 - ``CheckboxInput`` and ``CheckboxSelectMultiple``:
   ``utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom``;
 - ``RadioSelect``: ``utrecht-radio-button utrecht-radio-button--html-input``;
+- every text field (``CharField`` and its kinds, passwords excepted) refuses control
+  characters (see ``omzien.web.validators``); tabs and line breaks only in a ``Textarea``;
 - once the form has been validated, every field with errors also gets the
   ``--invalid`` class and ``aria-invalid="true"``; ``aria-describedby`` points at the
   help text (``<id>_helptext``) and error message (``<id>_error``) that field.html
@@ -33,7 +35,10 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import ProhibitNullCharactersValidator
 from django.forms.widgets import Input
+
+from .validators import multiline_text, single_line_text
 
 TEXTBOX = ("utrecht-textbox", "utrecht-textbox--html-input")
 TEXTAREA = ("utrecht-textarea", "utrecht-textarea--html-textarea")
@@ -88,6 +93,15 @@ def use_native_date(widget: forms.Widget) -> None:
             widget.format = iso
 
 
+def refuse_control_characters(field: forms.Field) -> None:
+    """Add the text check that fits the widget; it also covers Django's NUL-only check."""
+    if not isinstance(field, forms.CharField) or isinstance(field.widget, forms.PasswordInput):
+        return  # a password is never shown, and refusing one could lock its owner out
+    check = multiline_text if isinstance(field.widget, forms.Textarea) else single_line_text
+    kept = [v for v in field.validators if not isinstance(v, ProhibitNullCharactersValidator)]
+    field.validators = kept if check in kept else [*kept, check]
+
+
 def leaf_widgets(widget: forms.Widget) -> list[forms.Widget]:
     """The widget itself, or the parts of a MultiWidget (such as SplitDateTimeWidget)."""
     if isinstance(widget, forms.MultiWidget):
@@ -128,6 +142,9 @@ class NLDSFormMixin:
             self._describe(name, field, has_errors=name in errors)
 
     def full_clean(self):
+        # Here, not in __init__: forms may swap a field's widget after the mixin's __init__.
+        for field in self.fields.values():
+            refuse_control_characters(field)
         super().full_clean()
         self.apply_nlds()
 

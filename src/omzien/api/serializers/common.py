@@ -6,11 +6,24 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from rest_framework.exceptions import ErrorDetail
 
+from omzien.web.validators import MESSAGE as CONTROL_CHARACTER
+from omzien.web.validators import has_control_characters
+
 
 class StrictCharField(serializers.CharField):
-    """A JSON string and nothing else: DRF would turn 12 into "12"."""
+    """A JSON string and nothing else: DRF would turn 12 into "12".
 
-    default_error_messages = {"invalid": _("Vul hier tekst in (een JSON-string).")}
+    No control characters; `multiline` allows tabs and line breaks, as the web's text areas do.
+    """
+
+    default_error_messages = {
+        "invalid": _("Vul hier tekst in (een JSON-string)."),
+        "control_character": CONTROL_CHARACTER,
+    }
+
+    def __init__(self, *, multiline: bool = False, **kwargs) -> None:
+        self.multiline = multiline
+        super().__init__(**kwargs)
 
     def to_internal_value(self, data):
         if not isinstance(data, str):
@@ -19,7 +32,10 @@ class StrictCharField(serializers.CharField):
             data.encode("utf-8")
         except UnicodeEncodeError:  # a lone surrogate from a \ud800 escape
             self.fail("invalid")
-        return super().to_internal_value(data)
+        value = super().to_internal_value(data)
+        if has_control_characters(value, multiline=self.multiline):
+            self.fail("control_character")
+        return value
 
 
 class StrictBooleanField(serializers.BooleanField):

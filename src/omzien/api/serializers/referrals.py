@@ -25,9 +25,13 @@ def choices(choices, help_text: str, limit: int, required: bool = False) -> seri
     )
 
 
-def optional_text(max_length: int, help_text: str = "") -> StrictCharField:
+def optional_text(max_length: int, help_text: str = "", multiline: bool = False) -> StrictCharField:
     return StrictCharField(
-        max_length=max_length, required=False, allow_blank=True, help_text=help_text
+        max_length=max_length,
+        required=False,
+        allow_blank=True,
+        help_text=help_text,
+        multiline=multiline,
     )
 
 
@@ -75,7 +79,9 @@ class ReferralInput(StrictSerializer):
     partner_first_name = optional_text(100, "The other parent's first name, if any.")
     partner_last_name = optional_text(100, "Needed with `partner_first_name`.")
     needs = choices(Need.choices, "What would help; or say it in `description`.", len(Need))
-    description = optional_text(2000, "What would help the family, in the referrer's words.")
+    description = optional_text(
+        2000, "What would help the family, in the referrer's words.", multiline=True
+    )
     availability = choices(
         SLOTS, "When the family can: at least one part of the week.", len(SLOTS), required=True
     )

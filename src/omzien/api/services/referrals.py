@@ -1,8 +1,9 @@
 """Referrals through the API: the web's referral form and service, fed from JSON, made idempotent.
 
 The JSON is checked for types by the serializer; the rules (known postcode, programme, consent,
-a way to reach the family, the children's ages, no duplicate) are the form's, so a referral made
-here is the same rows as one made on the website.
+a way to reach the family, the children's ages) are the form's, so a referral made here is the same
+rows as one made on the website. A family already registered in the programme is referred all the
+same, so that the answer never tells whether it was: the family's mail says so instead.
 """
 
 import hashlib
@@ -15,7 +16,7 @@ from omzien.intake.models import Referral
 from omzien.intake.referrals.forms import ReferralForm
 from omzien.intake.referrals.services import refer_household
 from omzien.intake.signup.children import ChildFormSet, valid_with_children
-from omzien.intake.signup.mail import send_confirmation
+from omzien.intake.signup.mail import mail_kind, send_confirmation
 from omzien.programmes.models import Programme
 
 from ..models import ApiClient, IdempotencyRecord
@@ -122,5 +123,6 @@ def create_referral(client: ApiClient, data: dict, key: str) -> tuple[Referral, 
         return earlier, False
     family = form.cleaned_data
     if family["email"]:
-        send_confirmation("referral", family["email"], family["first_name"], family["programme"])
+        kind = mail_kind("referral", form)
+        send_confirmation(kind, family["email"], family["first_name"], family["programme"])
     return referral, True

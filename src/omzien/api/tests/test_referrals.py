@@ -2,10 +2,12 @@
 
 import pytest
 
+from omzien import testing
 from omzien.access.roles import Role
 from omzien.api.models import ApiRequestLog
 from omzien.intake.models import Referral, Request, RequestStatus
 from omzien.intake.tests.test_referrals import referral_data
+from omzien.intake.tests.test_signup import years_ago
 from omzien.people.models import Child, Household, Parent
 from omzien.privacy.models import Consent, Purpose
 
@@ -157,7 +159,7 @@ def test_the_forms_rules_come_back_at_their_field(api, token, programme):
         email="",
         phone="",
         postcode="1111 AA",
-        children=[{"first_name": "Opa", "date_of_birth": "1950-01-01"}],
+        children=[{"first_name": "Noor", "date_of_birth": years_ago(15)}],
     )
 
     errors = pointers(api.post(REFERRALS, body, token))
@@ -284,3 +286,20 @@ def test_web_referrals_of_the_same_account_are_its_own(api, programme, geo):
     assert [r["referrer_organisation"] for r in api.get(REFERRALS, token).json()["results"]] == [
         "X"
     ]
+
+
+def test_a_family_registered_already_gets_the_same_answer_and_a_mail(
+    api, token, programme, geo, mailoutbox
+):
+    fresh = api.post(REFERRALS, referral_body(programme, email="nieuw@example.org"), token)
+    existing = testing.waiting_request(programme, geo["near"], last_name="Bakker")
+
+    response = api.post(REFERRALS, referral_body(programme), token, key="sleutel-0002")
+
+    assert response.status_code == fresh.status_code == 201
+    shape = {key: value for key, value in fresh.json().items() if key not in ("id", "created_at")}
+    assert {k: v for k, v in response.json().items() if k not in ("id", "created_at")} == shape
+    assert "Bakker" not in response.text and existing.get_status_display() not in response.text
+    mail = mailoutbox[-1]
+    assert mail.to == ["sanne@example.org"] and mail.subject == "U bent al aangemeld"
+    assert "U was daar al aangemeld" in mail.body

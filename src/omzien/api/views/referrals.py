@@ -79,7 +79,8 @@ class ReferralList(ApiView):
         summary="Refer a family, with its consent",
         description="Makes the same referral as the referral form on the website. Send an "
         "`Idempotency-Key`: a retry with the same key and body returns the referral made "
-        "first (status 200, header `Idempotent-Replayed: true`) instead of a second one.",
+        "first (status 200, header `Idempotent-Replayed: true`) instead of a second one. A "
+        "family registered already is referred all the same; the family's e-mail says so.",
         parameters=[IDEMPOTENCY_KEY],
         request=ReferralInput,
         responses={

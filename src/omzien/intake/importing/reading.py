@@ -3,9 +3,12 @@
 import csv
 import io
 import zipfile
+import zlib
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO
+from xml.etree.ElementTree import ParseError
 
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
@@ -14,6 +17,13 @@ from openpyxl.utils.exceptions import InvalidFileException
 from .layouts import Layout, detect, header_key
 
 Cells = dict[str, object]
+
+# Limits far above any real registration file, so that a crafted one fails fast and clearly.
+MAX_COLUMNS = 200
+MAX_CELL_CHARS = 1000
+MAX_UNPACKED_MB = 100  # an XLSX is a zip: a small upload can unpack to gigabytes
+# What a damaged XLSX raises while its rows are read, after it opened.
+BROKEN_XLSX = (zipfile.BadZipFile, zlib.error, EOFError, ParseError, KeyError, ValueError, OSError)
 
 
 class FileProblem(Exception):
@@ -36,7 +46,14 @@ def read(file: IO[bytes], name: str, max_rows: int | None = None) -> Table:
         lines = xlsx_lines(file)
     else:
         raise FileProblem(_("Kies een CSV- of XLSX-bestand."))
-    return table(lines, max_rows)
+    try:
+        return table(lines, max_rows)
+    except csv.Error:  # such as a field over the csv module's limit of 131,072 characters
+        raise FileProblem(
+            _(
+                "Dit CSV-bestand is niet te lezen: een cel is te lang of er ontbreekt een aanhalingsteken."
+            )
+        ) from None
 
 
 def csv_lines(data: bytes) -> Iterator[list[object]]:
@@ -50,20 +67,52 @@ def csv_lines(data: bytes) -> Iterator[list[object]]:
     return csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
 
 
+def unreadable_xlsx() -> FileProblem:
+    return FileProblem(_("Dit bestand is geen leesbaar XLSX-bestand."))
+
+
+def check_unpacked_size(file: IO[bytes]) -> None:
+    """Refuse a zip bomb before anything is unpacked: the sizes are in the zip's directory."""
+    try:
+        with zipfile.ZipFile(file) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise unreadable_xlsx() from None
+    file.seek(0)
+    if unpacked > MAX_UNPACKED_MB * 1024 * 1024:
+        raise FileProblem(
+            _(
+                "Dit XLSX-bestand is uitgepakt groter dan %(mb)s MB. Splits het in kleinere bestanden."
+            )
+            % {"mb": MAX_UNPACKED_MB}
+        )
+
+
 def xlsx_lines(file: IO[bytes]) -> Iterator[list[object]]:
+    check_unpacked_size(file)
     try:
         workbook = load_workbook(file, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError):
-        raise FileProblem(_("Dit bestand is geen leesbaar XLSX-bestand.")) from None
+    except (InvalidFileException, IndexError, *BROKEN_XLSX):  # IndexError: no sheet at all
+        raise unreadable_xlsx() from None
     try:
-        yield from (list(values) for values in workbook.active.iter_rows(values_only=True))
+        sheet = workbook.active
+        if sheet is None:
+            raise FileProblem(_("Dit XLSX-bestand heeft geen werkblad met gegevens."))
+        # The size the file declares may be a lie (a cell at XFD1048576 pads every row to
+        # 16,384 cells): read each row only as far as its own cells go.
+        sheet.reset_dimensions()
+        yield from (list(values) for values in sheet.iter_rows(values_only=True))
+    except BROKEN_XLSX:  # a sheet cut off halfway shows only while its rows are read
+        raise unreadable_xlsx() from None
     finally:
         workbook.close()
 
 
 def table(lines: Iterable[list[object]], max_rows: int | None) -> Table:
     lines = iter(lines)
-    headers = [header_key(cell) for cell in next(lines, [])]
+    first = next(lines, [])
+    check_size(1, first)
+    headers = [header_key(cell) for cell in first]
     layout = detect(headers)
     if layout is None:
         raise FileProblem(
@@ -74,6 +123,7 @@ def table(lines: Iterable[list[object]], max_rows: int | None) -> Table:
     for number, cells in enumerate(lines, start=2):
         if not any(cell not in (None, "") for cell in cells):
             continue  # an empty line between rows, or formatting below the data
+        check_size(number, cells)
         if max_rows is not None and len(rows) == max_rows:
             raise FileProblem(
                 _(
@@ -87,8 +137,28 @@ def table(lines: Iterable[list[object]], max_rows: int | None) -> Table:
     return Table(layout, rows, [h for h in headers if h and h not in layout.headers])
 
 
+def check_size(number: int, cells: list[object]) -> None:
+    """Few enough columns and short enough cells; checked before any cell is looked into."""
+    used = len(cells)
+    while used and cells[used - 1] in (None, ""):  # a spreadsheet pads rows with empty cells
+        used -= 1
+    if used > MAX_COLUMNS:
+        raise FileProblem(
+            _(
+                "Rij %(row)s heeft meer dan %(n)s kolommen. Gebruik de kolommen van het voorbeeldbestand."
+            )
+            % {"row": number, "n": MAX_COLUMNS}
+        )
+    if any(isinstance(cell, str) and len(cell) > MAX_CELL_CHARS for cell in cells[:used]):
+        raise FileProblem(
+            _("In rij %(row)s staat een cel met meer dan %(n)s tekens. Maak de tekst korter.")
+            % {"row": number, "n": f"{MAX_CELL_CHARS:,}".replace(",", ".")}
+        )
+
+
 def check_headers(headers: list[str], layout: Layout) -> None:
-    doubles = sorted({h for h in headers if h and headers.count(h) > 1})
+    counts = Counter(headers)  # counting per header would take minutes for many columns
+    doubles = sorted(h for h, n in counts.items() if h and n > 1)
     if doubles:
         raise FileProblem(
             _("Deze kolommen staan er meer dan eens in: %(columns)s.")

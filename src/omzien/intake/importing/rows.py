@@ -11,10 +11,13 @@ from django.utils.translation import gettext as _
 
 from omzien.geo.models import PostcodeArea
 from omzien.programmes.models import Programme
+from omzien.web.validators import multiline_text, single_line_text
 
 from .values import squeezed
 
 CREATE, SKIP, ERROR = "create", "skip", "error"
+# Lists, where a line break (Alt+Enter in a spreadsheet cell) separates the items.
+LIST_COLUMNS = frozenset({"kinderen", "talen", "hulpvraag", "aanbod", "beschikbaarheid"})
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,14 @@ class RowCheck:
         self.cells = cells
         self.problems: list[Problem] = []
         self.failed: set[str] = set()
+        self.check_text()
+
+    def check_text(self) -> None:
+        """No control characters in any cell, as on the forms; the column then counts as failed."""
+        for column, cell in self.cells.items():
+            if isinstance(cell, str):
+                check = multiline_text if column in LIST_COLUMNS else single_line_text
+                self.attempt(column, check, cell.strip())
 
     def get(self, column: str, parser: Callable[[object], Any], fallback: Any = None) -> Any:
         """The parsed cell; on a problem, `fallback` so the other checks can still run."""

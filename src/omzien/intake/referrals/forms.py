@@ -67,9 +67,6 @@ class ReferralForm(HouseholdForm):
         "consent_matching": Purpose.MATCHING,
         "consent_feedback_to_referrer": Purpose.FEEDBACK_TO_REFERRER,
     }
-    duplicate_message = _(
-        "Dit gezin is al aangemeld voor dit programma. We nemen contact op met het gezin."
-    )
 
     def __init__(self, *args, organisation: str = "", **kwargs) -> None:
         super().__init__(*args, **kwargs)

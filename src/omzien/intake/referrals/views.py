@@ -11,7 +11,7 @@ from omzien.access.consent import Purpose, consent_model
 from omzien.access.roles import Role
 from omzien.intake.models import Referral
 from omzien.intake.signup.children import ChildFormSet, valid_with_children
-from omzien.intake.signup.mail import send_confirmation
+from omzien.intake.signup.mail import mail_kind, send_confirmation
 from omzien.intake.signup.views import posted
 from omzien.web.paging import page_of
 
@@ -56,7 +56,10 @@ def referral_create(request: HttpRequest) -> HttpResponse:
         family = form.cleaned_data
         if family["email"]:
             send_confirmation(
-                "referral", family["email"], family["first_name"], family["programme"]
+                mail_kind("referral", form),
+                family["email"],
+                family["first_name"],
+                family["programme"],
             )
         messages.success(
             request,

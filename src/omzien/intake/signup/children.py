@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from omzien.people.validators import child_birth_date
 from omzien.programmes.models import ProgrammeType
 from omzien.web.forms import NLDSFormMixin
 
@@ -18,7 +19,7 @@ class ChildForm(NLDSFormMixin, forms.Form):
     first_name = forms.CharField(
         label=_("Voornaam"), max_length=100, required=False, widget=text("off")
     )
-    date_of_birth = date_of_birth_field(autocomplete="off")
+    date_of_birth = date_of_birth_field(autocomplete="off", validator=child_birth_date)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

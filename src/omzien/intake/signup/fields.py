@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from omzien.access.consent import Purpose
 from omzien.geo.models import PostcodeArea, pc4_of
-from omzien.people.models import age_on, not_in_future
+from omzien.people.validators import age_on, birth_date
 from omzien.programmes.models import Programme, ProgrammeType
 from omzien.vocabulary import DAYS, PARTS, SLOTS, Language, Need
 
@@ -25,13 +25,13 @@ def required(message: str) -> dict:
     return {"required": message}
 
 
-def date_of_birth_field(autocomplete: str = "bday") -> forms.DateField:
+def date_of_birth_field(autocomplete: str = "bday", validator=birth_date) -> forms.DateField:
     return forms.DateField(
         label=_("Geboortedatum"),
         widget=forms.DateInput(
             attrs={"type": "date", "autocomplete": autocomplete}, format="%Y-%m-%d"
         ),
-        validators=[not_in_future],
+        validators=[validator],
         error_messages={
             "required": _("Vul de geboortedatum in."),
             "invalid": _("Vul een datum in zoals 31-12-2015."),

@@ -25,8 +25,6 @@ from .fields import (
     text,
 )
 
-DUPLICATE = _("U bent al aangemeld voor dit programma. We nemen contact met u op.")
-DUPLICATE_YOUTH = _("Je bent al aangemeld voor dit programma. We nemen contact met je op.")
 CLOSED_REQUESTS = (RequestStatus.CLOSED, RequestStatus.REFERRED_ELSEWHERE, RequestStatus.WITHDRAWN)
 CLOSED_OFFERS = (OfferStatus.NOT_SUITABLE, OfferStatus.WITHDRAWN)
 
@@ -41,7 +39,22 @@ def require_need(form: forms.Form, data: dict) -> None:
         form.add_error("needs", _("Kies waar hulp bij zou helpen, of schrijf het op."))
 
 
-class HouseholdForm(NLDSFormMixin, PersonFields, PlaceFields, ConsentFields):
+class RegisteredOnce:
+    """A form that notes whether its address already has an open registration in the programme.
+
+    The answer on screen is the same either way, so that nobody can find out whether an address
+    is known; the view tells the owner of the address by e-mail instead. A form using this
+    defines `open_registrations(data)`.
+    """
+
+    already_registered = False
+
+    def note_registration(self, data: dict) -> None:
+        if data.get("email") and data.get("programme"):
+            self.already_registered = self.open_registrations(data).exists()
+
+
+class HouseholdForm(RegisteredOnce, NLDSFormMixin, PersonFields, PlaceFields, ConsentFields):
     """A parent asks for support for their household; the children come in `ChildFormSet`."""
 
     programme = ProgrammeField(label=_("Voor welk programma meldt u zich aan?"))
@@ -87,7 +100,6 @@ class HouseholdForm(NLDSFormMixin, PersonFields, PlaceFields, ConsentFields):
         "availability",
     ]
     serves = Serves.HOUSEHOLDS
-    duplicate_message = DUPLICATE
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -100,20 +112,16 @@ class HouseholdForm(NLDSFormMixin, PersonFields, PlaceFields, ConsentFields):
         if data.get("partner_first_name") and not data.get("partner_last_name"):
             self.add_error("partner_last_name", _("Vul ook de achternaam van de andere ouder in."))
         require_need(self, data)
-        self.refuse_duplicate(data)
+        self.note_registration(data)
         return data
 
-    def refuse_duplicate(self, data: dict) -> None:
-        """Refuse a second open sign-up; the message says nothing about the first one."""
-        if data.get("email") and data.get("programme"):
-            existing = open_requests(data["programme"]).filter(
-                household__parents__email__iexact=data["email"]
-            )
-            if existing.exists():
-                self.add_error("email", self.duplicate_message)
+    def open_registrations(self, data: dict):
+        return open_requests(data["programme"]).filter(
+            household__parents__email__iexact=data["email"]
+        )
 
 
-class YouthForm(NLDSFormMixin, PersonFields, PlaceFields, ConsentFields):
+class YouthForm(RegisteredOnce, NLDSFormMixin, PersonFields, PlaceFields, ConsentFields):
     """A young person asks for support on their own behalf; the form says 'je'."""
 
     programme = ProgrammeField(label=_("Voor welk programma meld je je aan?"))
@@ -165,14 +173,14 @@ class YouthForm(NLDSFormMixin, PersonFields, PlaceFields, ConsentFields):
                 % {"min": kind.min_age, "max": kind.max_age},
             )
         require_need(self, data)
-        if data.get("email") and programme:
-            existing = open_requests(programme).filter(youth__email__iexact=data["email"])
-            if existing.exists():
-                self.add_error("email", DUPLICATE_YOUTH)
+        self.note_registration(data)
         return data
 
+    def open_registrations(self, data: dict):
+        return open_requests(data["programme"]).filter(youth__email__iexact=data["email"])
 
-class VolunteerForm(NLDSFormMixin, PersonFields, PlaceFields, ConsentFields):
+
+class VolunteerForm(RegisteredOnce, NLDSFormMixin, PersonFields, PlaceFields, ConsentFields):
     """A volunteer, or the contact person of a support family, offers support in a programme."""
 
     programme = ProgrammeField(label=_("Bij welk programma wilt u helpen?"))
@@ -255,10 +263,10 @@ class VolunteerForm(NLDSFormMixin, PersonFields, PlaceFields, ConsentFields):
                 self.add_error("family_name", _("Vul de naam van uw gezin in."))
             if not data.get("household_members"):
                 self.add_error("household_members", _("Vul in wie bij uw gezin horen."))
-        if data.get("email") and data.get("programme"):
-            existing = Offer.objects.filter(
-                programme=data["programme"], volunteer__email__iexact=data["email"]
-            ).exclude(status__in=CLOSED_OFFERS)
-            if existing.exists():
-                self.add_error("email", DUPLICATE)
+        self.note_registration(data)
         return data
+
+    def open_registrations(self, data: dict):
+        return Offer.objects.filter(
+            programme=data["programme"], volunteer__email__iexact=data["email"]
+        ).exclude(status__in=CLOSED_OFFERS)

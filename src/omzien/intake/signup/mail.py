@@ -20,7 +20,17 @@ SUBJECTS = {
     "youth": _("Je aanmelding is binnen"),
     "volunteer": _("Bedankt voor uw aanmelding als vrijwilliger"),
     "referral": _("U bent aangemeld voor steun"),
+    # Instead of the confirmation when the address already had an open registration.
+    "already": _("U bent al aangemeld"),
+    "already_youth": _("Je bent al aangemeld"),
 }
+
+
+def mail_kind(kind: str, form) -> str:
+    """The confirmation of `kind`, or the note that this address was registered already."""
+    if not form.already_registered:
+        return kind
+    return "already_youth" if kind == "youth" else "already"
 
 
 def send_confirmation(kind: str, to: str, first_name: str, programme: Programme) -> bool:
@@ -31,6 +41,7 @@ def send_confirmation(kind: str, to: str, first_name: str, programme: Programme)
             "first_name": first_name,
             "programme": programme.name,
             "organisation": programme.organisation.name,
+            "organisation_email": programme.organisation.email,
         },
     )
     try:

@@ -196,3 +196,18 @@ def test_referral_is_stored_in_one_transaction(client, referrer, programme, monk
     with pytest.raises(RuntimeError):
         client.post(NEW, referral_data(programme))
     assert not Household.objects.exists() and not Consent.objects.exists()
+
+
+def test_referring_a_family_registered_already_reveals_nothing(
+    client, referrer, programme, geo, mailoutbox
+):
+    existing = testing.waiting_request(programme, geo["near"], last_name="Bakker")
+    client.force_login(referrer)
+
+    response = client.post(NEW, referral_data(programme), follow=True)
+
+    assert response.redirect_chain == [(LIST, 302)]
+    assert "De verwijzing is ontvangen" in response.text
+    assert "Bakker" not in response.text and existing.get_status_display() not in response.text
+    assert [mail.subject for mail in mailoutbox] == ["U bent al aangemeld"]
+    assert mailoutbox[0].to == ["sanne@example.org"]

@@ -1,20 +1,12 @@
 """The household sign-up page itself: which programmes it offers, and how it reads without script."""
 
 import pytest
-from django.core.cache import cache
 
 from omzien import testing
 
 from .test_signup import URL, children_rows, household_data, years_ago
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limit():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from omzien.access.roles import Role
 from omzien.access.scoping import ScopedQuerySet
-from omzien.people.models import age_on, not_in_future
+from omzien.people.validators import age_on, birth_date, not_in_future
 from omzien.workflow import Versioned
 
 SELF_REGISTRATION_AGE = 16
@@ -55,7 +55,7 @@ class YoungPersonInCare(Versioned):
 
     first_name = models.CharField(_("voornaam"), max_length=100)
     last_name = models.CharField(_("achternaam"), max_length=100)
-    date_of_birth = models.DateField(_("geboortedatum"), validators=[not_in_future])
+    date_of_birth = models.DateField(_("geboortedatum"), validators=[birth_date])
     # The municipality responsible for the young person's care; coverage is counted per municipality.
     # Deleting a municipality removes its records (the demo relies on this to clean up).
     municipality = models.ForeignKey(

@@ -185,3 +185,15 @@ def test_pages_are_closed_to_other_roles(client, geo):
     client.force_login(testing.user(Role.VOLUNTEER))
     for name in ("young_people", "register", "my_support_figure", "household_maps", "partners"):
         assert client.get(reverse(f"support_figures:{name}")).status_code == 403, name
+
+
+def test_a_young_person_born_in_1850_is_refused(client, geo):
+    client.force_login(builders.professional())
+
+    response = client.post(
+        reverse("support_figures:register"),
+        registration(geo["municipality"], date_of_birth="1850-04-02", placed_since="1860-01-01"),
+    )
+
+    assert "zo oud is niemand" in " ".join(response.context["form"].errors["date_of_birth"])
+    assert not YoungPersonInCare.objects.exists()
