@@ -15,3 +15,8 @@ class Role(models.TextChoices):
     ANALYST = "analyst", _("beleidsmedewerker")
     RESEARCHER = "researcher", _("onderzoeker")
     SUPERUSER = "superuser", _("functioneel beheer")
+
+
+# One form of address per audience: "je" for volunteers and young people, "u" for parents
+# and professionals.
+INFORMAL = frozenset({Role.VOLUNTEER, Role.YOUTH})

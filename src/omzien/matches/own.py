@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from omzien.access.checks import role_required
+from omzien.access.roles import INFORMAL
 from omzien.accounts.models import Role, User
 from omzien.web.forms import NLDSFormMixin
 
@@ -44,6 +45,11 @@ class MessageForm(NLDSFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user.role in INFORMAL:
+            self.fields["note"].label = gettext_lazy("Wat wil je aan de coördinator laten weten?")
+
 
 def _own_matches(user):
     return (
@@ -64,7 +70,7 @@ def own_page(request, contact_form=None, message_form=None, form_match=None):
             "next_moment": match.moments.open().filter(due_on__gte=today).first(),
             "contact_form": (contact_form if match == form_match else None)
             or (OwnContactForm(match) if _logs_contacts(request.user, match) else None),
-            "message_form": (message_form if match == form_match else None) or MessageForm(),
+            "message_form": (message_form if match == form_match else None) or MessageForm(request.user),
         }
         for match in matches
     ]
@@ -76,6 +82,7 @@ def own_page(request, contact_form=None, message_form=None, form_match=None):
             "contacts": contacts,
             "hours": contacts.hours(),
             "is_volunteer": request.user.role == Role.VOLUNTEER,
+            "informal": request.user.role in INFORMAL,
         },
         status=400 if form_match else 200,
     )
@@ -101,7 +108,7 @@ def own_contact(request, pk: int):
 @role_required(*OWN_ROLES)
 def own_message(request, pk: int):
     match = get_object_or_404(_own_matches(request.user).open(), pk=pk)
-    form = MessageForm(request.POST)
+    form = MessageForm(request.user, request.POST)
     if not form.is_valid():
         return own_page(request, message_form=form, form_match=match)
     Contact.objects.create(

@@ -111,7 +111,14 @@ def test_another_match_is_not_found(client, world):
 
 def test_an_account_without_a_match_sees_what_happens_next(client, world):
     html = page(client, testing.user(Role.VOLUNTEER)).content.decode()
-    assert "U heeft nu geen koppeling" in html
+    assert "Je hebt nu geen koppeling" in html  # volunteers and young people: "je"
+
+
+def test_parents_are_addressed_with_u_and_volunteers_with_je(client, world):
+    assert "U heeft nu geen koppeling" in page(client, testing.user(Role.PARENT)).content.decode()
+    volunteer = page(client, world["volunteer"]).content.decode()
+    assert "Je coördinator" in volunteer and "Maak je je zorgen" in volunteer
+    assert " u " not in volunteer.lower() and "uw " not in volunteer.lower()
 
 
 def test_staff_do_not_use_the_own_page(client, world):
