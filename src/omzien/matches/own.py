@@ -70,7 +70,8 @@ def own_page(request, contact_form=None, message_form=None, form_match=None):
             "next_moment": match.moments.open().filter(due_on__gte=today).first(),
             "contact_form": (contact_form if match == form_match else None)
             or (OwnContactForm(match) if _logs_contacts(request.user, match) else None),
-            "message_form": (message_form if match == form_match else None) or MessageForm(request.user),
+            "message_form": (message_form if match == form_match else None)
+            or MessageForm(request.user),
         }
         for match in matches
     ]

@@ -91,7 +91,7 @@ def _remind_certificate(certificate: Certificate) -> int:
                 "programme": ", ".join(p.name for p in programmes),
             },
         )
-        messages.append(EmailMessage(_("Uw VOG verloopt binnenkort"), body, to=[volunteer.email]))
+        messages.append(EmailMessage(_("Je VOG verloopt binnenkort"), body, to=[volunteer.email]))
     if to := User.objects.coordinators_of(programmes).mail_addresses():
         notice = _("De VOG van een vrijwilliger in een koppeling verloopt op %(date)s.\n%(link)s")
         link = _link("screening:offer_detail", offers[0].pk)

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import formats, timezone
 from django_tasks_db.management.commands import db_worker
 
 from omzien import testing
@@ -66,6 +66,11 @@ def test_an_expiring_certificate_reaches_the_volunteer_and_the_coordinator_once(
 
     to_volunteer, to_coordinators = mail.outbox
     assert to_volunteer.to == ["kees@example.org"] and "Beste Kees" in to_volunteer.body
+    assert to_volunteer.subject == "Je VOG verloopt binnenkort"  # volunteers hear "je"
+    assert "Je coördinator helpt je daarbij." in to_volunteer.body
+    # Dates in Dutch words ("26 december 2026"), in both mails.
+    until = formats.date_format(timezone.localdate() + timedelta(days=20))
+    assert until in to_volunteer.body and until in to_coordinators.body
     assert to_coordinators.to == ["coordinator@example.org"]
     assert "Vog" not in to_coordinators.body
 
