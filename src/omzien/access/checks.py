@@ -2,7 +2,7 @@
 
 Every visit through `role_required` is also audited: a view that touched personal data, and
 every refusal, leaves one row in the audit trail. The recorder lives in the privacy app, above
-this layer, so it is named by the setting `OMZIEN_AUDIT_RECORDER` rather than imported.
+this layer, so it is named by the setting `AUDIT_RECORDER` rather than imported.
 """
 
 from functools import cache, wraps
@@ -68,4 +68,4 @@ def audited(request, kwargs, respond):
 @cache
 def recorder():
     """The audit recorder module: `start`, `finish` and `stop` a watched visit."""
-    return import_module(settings.OMZIEN_AUDIT_RECORDER)
+    return import_module(settings.AUDIT_RECORDER)

@@ -220,7 +220,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 OMZIEN_SUPPRESSION_THRESHOLD = int(os.environ.get("OMZIEN_SUPPRESSION_THRESHOLD", "5"))
 
 # The module that writes the audit trail for `omzien.access.checks.role_required`.
-OMZIEN_AUDIT_RECORDER = "omzien.privacy.recording"
+AUDIT_RECORDER = "omzien.privacy.recording"
 
 # A session ends after 30 minutes without activity, and when the browser closes.
 SESSION_COOKIE_AGE = 60 * 30

@@ -67,9 +67,11 @@ def test_one_click_on_a_flagged_theme_starts_a_challenge_with_its_figures(client
     assert challenge.title == "geld en schulden in Binnenstad"
     assert list(challenge.programmes.all()) == [world["programme"]]
     figure = challenge.figures.get()
-    # From published counts only: the municipality's 21 mentions of money are published as
-    # 20, so 20 of 60 requests give 6.7 expected.
-    assert (figure.count, figure.expected, figure.ratio) == (15, 6.7, 2.25)
+    # The figures the themes page flagged, from published counts only: 15 is a multiple of
+    # the threshold and stays; the expected count follows the published totals of the window.
+    (row,) = flagged
+    assert (figure.count, figure.expected, figure.ratio) == (row.count, row.expected, row.ratio)
+    assert figure.count == 15
 
     # Following it over time adds the latest window of the same length, never a second start.
     client.post(reverse("support_figures:follow_challenge", args=[challenge.pk]))
