@@ -4,6 +4,8 @@ The page's script reads it (a `json_script` element, never executed) to colour t
 the same texts fill the table beside the map.
 """
 
+from django.utils.translation import gettext as _
+
 from .figures.areas import MEASURES
 from .formatting import SUPPRESSED, UNAVAILABLE, display
 from .tables import Figure
@@ -34,5 +36,10 @@ def map_data(figure: Figure, shown: list, measure: str) -> dict:
             }
             for row in [*figure.rows, figure.total]
         },
-        "labels": {"suppressed": str(SUPPRESSED), "unavailable": str(UNAVAILABLE)},
+        "labels": {
+            "suppressed": str(SUPPRESSED),
+            "unavailable": str(UNAVAILABLE),
+            "zoom_in": str(_("Inzoomen")),
+            "zoom_out": str(_("Uitzoomen")),
+        },
     }

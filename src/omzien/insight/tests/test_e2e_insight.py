@@ -37,6 +37,12 @@ def test_analyst_walks_the_figures_and_makes_the_yearly_account(
     page.get_by_role("link", name="Kaart", exact=True).focus()
     page.keyboard.press("Enter")
     page.locator("#map .leaflet-interactive").first.wait_for()
+    # The shapes stay out of the tab order (the table holds the figures); the zoom buttons
+    # speak Dutch.
+    shapes = page.locator("#map path.leaflet-interactive")
+    assert shapes.count() > 3
+    assert shapes.evaluate_all("s => s.every(p => p.tabIndex < 0 && p.ariaHidden === 'true')")
+    assert page.get_by_role("button", name="Inzoomen").count() == 1
     header = page.locator("#map-table-measure")
     first = header.inner_text()
     page.get_by_label("Cijfer op de kaart", exact=True).focus()

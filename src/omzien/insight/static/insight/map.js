@@ -32,7 +32,10 @@
     if (!island || !element || !window.L) { return; }
     var data = JSON.parse(island.textContent);
     var select = document.getElementById("map-figure");
-    var map = window.L.map(element, { attributionControl: false, zoomSnap: 0.25, keyboard: true });
+    var map = window.L.map(element, {
+      attributionControl: false, zoomControl: false, zoomSnap: 0.25, keyboard: true,
+    });
+    window.L.control.zoom({ zoomInTitle: data.labels.zoom_in, zoomOutTitle: data.labels.zoom_out }).addTo(map);
     var layers = {};
     var group = window.L.featureGroup().addTo(map);
     data.areas.forEach(function (area) {
@@ -44,6 +47,14 @@
       layers[area.code] = { layer: layer, area: area };
     });
     if (data.areas.length) { map.fitBounds(group.getBounds(), { padding: [8, 8] }); }
+    // The shapes exist once the map has a view. The table beside the map holds every figure,
+    // so the shapes stay out of the tab order and out of what a screen reader reads.
+    group.eachLayer(function (layer) {
+      layer.eachLayer(function (shape) {
+        shape.getElement().setAttribute("tabindex", "-1");
+        shape.getElement().setAttribute("aria-hidden", "true");
+      });
+    });
 
     function measureOf(key) {
       return data.measures.filter(function (m) { return m.key === key; })[0];
