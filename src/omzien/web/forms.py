@@ -114,6 +114,9 @@ class NLDSFormMixin:
 
     #: Turn plain DateInputs/TimeInputs into native pickers (type="date"/"time", ISO values).
     nlds_native_dates = True
+    #: No `required` attribute: the browser would paint every empty required field in the
+    #: error colour before anyone touched it. The label says "(verplicht)"; the server checks.
+    use_required_attribute = False
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
