@@ -235,3 +235,30 @@ def pages_for(user) -> dict[str, list[str]]:
         name: [reverse(name)] if kinds == {} else addresses(name, kinds, ids)
         for name, kinds in patterns()
     }
+
+
+# Every demo role, and None for a visitor who is not logged in (the public forms).
+DEMO_ROLES = [
+    None,
+    "coordinator",
+    "beheerder",
+    "verwijzer",
+    "jeugdprofessional",
+    "vrijwilliger",
+    "ouder",
+    "jongere",
+    "analist",
+    "onderzoeker",
+]
+
+
+def html_pages(client, user):
+    """(address, HTML) of each page this user can open: per page the first address that works."""
+    for name, urls in pages_for(user).items():
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code < 500, f"{url} ({name}) crashed"
+            if response.status_code == 200:
+                if response.get("Content-Type", "").startswith("text/html"):
+                    yield url, response.content.decode()
+                break

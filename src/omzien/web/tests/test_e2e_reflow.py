@@ -11,22 +11,10 @@ from django.core.management import call_command
 from django.test import Client
 
 from omzien.accounts.models import User
-from omzien.testing import pages_for
+from omzien.testing import DEMO_ROLES, html_pages
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-ROLES = [
-    None,
-    "coordinator",
-    "beheerder",
-    "verwijzer",
-    "jeugdprofessional",
-    "vrijwilliger",
-    "ouder",
-    "jongere",
-    "analist",
-    "onderzoeker",
-]
 PHONE = {"width": 320, "height": 640}
 # How far the page scrolls sideways, and the elements that stick out further than their
 # container (outside any box that scrolls by itself), to say where to look.
@@ -45,19 +33,6 @@ SIDEWAYS = """() => {
 }"""
 
 
-def html_pages(client, user) -> list[str]:
-    """Per page the first address that opens as HTML for this user."""
-    found = []
-    for urls in pages_for(user).values():
-        for url in urls:
-            response = client.get(url)
-            if response.status_code == 200:
-                if response.get("Content-Type", "").startswith("text/html"):
-                    found.append(url)
-                break
-    return found
-
-
 def signed_in_client(username) -> Client:
     client = Client()
     if username:
@@ -68,7 +43,7 @@ def signed_in_client(username) -> Client:
 def test_no_page_scrolls_sideways_on_a_phone(browser, live_server):
     call_command("load_demo", verbosity=0)
     wide, seen = {}, 0
-    for username in ROLES:
+    for username in DEMO_ROLES:
         client = signed_in_client(username)
         user = User.objects.get(username=username) if username else AnonymousUser()
         context = browser.new_context(locale="nl-NL", viewport=PHONE)
@@ -78,7 +53,7 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, live_server):
                 [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
             )
         page = context.new_page()
-        for url in html_pages(client, user):
+        for url, _html in html_pages(client, user):
             page.goto(f"{live_server.url}{url}")
             seen += 1
             overflow, culprits = page.evaluate(SIDEWAYS)
