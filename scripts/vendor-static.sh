@@ -91,6 +91,10 @@ Notes:
 - `utrecht-component-library-css/index.css` is the NL Design System community
   component CSS (white-label). It has no colours or fonts of its own: it reads
   design tokens (CSS custom properties) that `omzien/theme.css` sets.
+  Pages load `subset.css` beside it instead: only the rules for the classes the
+  templates, scripts and forms use (about a quarter of the size), written by
+  `omzien build_utrecht_css` from `index.css`. A test fails when it is stale:
+  run the command after using a new Utrecht class or upgrading the package.
 - `voorbeeld-design-tokens/theme.css` is the NL Design System's example theme,
   scoped to `.voorbeeld-theme`. Omzien does not load it; it is here as a ready
   alternative (load it and put `voorbeeld-theme` on `<body>` instead of
@@ -102,3 +106,6 @@ Notes:
 EOF
 } > "$dest/README.md"
 echo "wrote vendor/README.md"
+
+# The pages load only the Utrecht classes Omzien uses; the folder was just replaced.
+"$root/.venv/bin/omzien" build_utrecht_css
