@@ -1,0 +1,112 @@
+"""On a phone (375 by 812) the header leaves room for the page, and no chart shrinks its text
+below 12 px: the menu folds behind a button that works by keyboard, and a chart too small to
+read gives way to its table twin."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
+from django.core.management import call_command
+from django.test import Client
+
+from omzien.accounts.models import User
+from omzien.support_figures.models import NetworkMap
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+PHONE = {"width": 375, "height": 812}
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+# The smallest text of each drawing on screen, in CSS pixels (its font size times the drawing's
+# scale), or null for a drawing that is not shown.
+SMALLEST_TEXT = """() => [...document.querySelectorAll("main svg[role=img]")].map((svg) => {
+  if (!svg.getClientRects().length) return null;
+  const scale = svg.getScreenCTM().a;
+  const sizes = [...svg.querySelectorAll("text")]
+    .map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+  return Math.min(...sizes);
+})"""
+
+
+@pytest.fixture
+def phone(browser, live_server):
+    """A phone's browser page signed in as a demo user (the log-in itself is tested elsewhere)."""
+    call_command("load_demo", verbosity=0)
+    contexts = []
+
+    def signed_in(username):
+        client = Client()
+        client.force_login(User.objects.get(username=username))
+        context = browser.new_context(locale="nl-NL", viewport=PHONE)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+        context.add_cookies(
+            [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        return page
+
+    yield signed_in, live_server.url
+    for context in contexts:
+        context.close()
+
+
+def test_the_menu_folds_behind_a_button_that_opens_by_keyboard(phone):
+    signed_in, base = phone
+    page = signed_in("coordinator")
+    page.goto(f"{base}/vandaag/")
+    menu = page.get_by_role("navigation", name="Hoofdmenu")
+    today = menu.get_by_role("link", name="Vandaag")
+
+    assert page.locator("header").bounding_box()["height"] < 200
+    assert today.is_hidden()
+    assert not Axe().run(page, options=WCAG).violations_count
+
+    button = menu.locator("summary", has_text="Menu")
+    button.focus()
+    page.keyboard.press("Enter")
+    today.wait_for()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('nav') !== null")
+    assert page.evaluate("document.activeElement.tagName") == "A"
+    assert not Axe().run(page, options=WCAG).violations_count
+
+    button.focus()
+    page.keyboard.press("Space")
+    today.wait_for(state="hidden")
+    page.keyboard.press("Space")
+    today.click()
+    page.wait_for_url(f"{base}/vandaag/")
+
+
+def test_the_menu_is_always_open_on_a_wide_screen(phone):
+    signed_in, base = phone
+    page = signed_in("coordinator")
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(f"{base}/vandaag/")
+    menu = page.get_by_role("navigation", name="Hoofdmenu")
+    assert menu.get_by_role("link", name="Vandaag").is_visible()
+    assert menu.locator("summary").is_hidden()
+
+
+@pytest.mark.parametrize(
+    ("username", "path"),
+    [
+        ("analist", "/cijfers/"),
+        ("jeugdprofessional", "/steunfiguren/dekking/"),
+        ("coordinator", "map"),
+    ],
+)
+def test_charts_keep_text_readable_or_give_way_to_their_table(phone, username, path):
+    signed_in, base = phone
+    page = signed_in(username)
+    if path == "map":
+        user = User.objects.get(username=username)
+        path = f"/netwerkkaarten/{NetworkMap.objects.visible_to(user).first().pk}/"
+    page.goto(f"{base}{path}")
+    drawings = page.evaluate(SMALLEST_TEXT)
+
+    assert drawings, "the page has a chart"
+    assert all(size is None or size >= 12 for size in drawings), drawings
+    if None in drawings:
+        assert page.locator("main table").first.is_visible()
+    assert not Axe().run(page, options=WCAG).violations_count
