@@ -1,6 +1,7 @@
 """On a phone (375 by 812) the header leaves room for the page, and no chart shrinks its text
 below 12 px: the menu folds behind a button that works by keyboard, and a chart too small to
-read gives way to its table twin."""
+read gives way to its table twin. A link in a form's error summary shows the field from its
+label down, with and without JavaScript."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -8,6 +9,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
 
+from omzien import testing
 from omzien.accounts.models import User
 from omzien.support_figures.models import NetworkMap
 
@@ -110,3 +112,37 @@ def test_charts_keep_text_readable_or_give_way_to_their_table(phone, username, p
     if None in drawings:
         assert page.locator("main table").first.is_visible()
     assert not Axe().run(page, options=WCAG).violations_count
+
+
+# Whether the element is wholly inside the window.
+IN_VIEW = """(el) => {
+  const box = el.getBoundingClientRect();
+  return box.top >= 0 && box.bottom <= window.innerHeight;
+}"""
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["script", "no script"])
+def test_an_error_summary_link_shows_the_field_from_its_label(browser, live_server, javascript):
+    testing.geography()
+    testing.programme()
+    context = browser.new_context(locale="nl-NL", viewport=PHONE, java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/aanmelden/vrijwilliger/")
+    page.get_by_role("button", name="Aanmelding versturen").click()
+    summary = page.locator(".omzien-error-summary")
+    summary.wait_for()
+
+    # A text box under its label, a group of checkboxes under its legend, the week's grid.
+    for link, label in [
+        ("Achternaam", page.locator("label[for=id_last_name]")),
+        ("Wat kun je bieden?", page.locator("#id_offers_fieldset legend")),
+        ("Wanneer kun je?", page.locator("#id_availability_fieldset legend")),
+    ]:
+        page.evaluate("window.scrollTo(0, 0)")
+        summary.get_by_role("link", name=link).click()
+        page.wait_for_timeout(100)  # the jump is instant; give the browser a frame to draw it
+        assert label.evaluate(IN_VIEW), f"{link}: label out of view"
+        if javascript:
+            assert page.evaluate("document.activeElement.closest('.omzien-error-summary')") is None
+            assert page.evaluate("document.activeElement.tagName") == "INPUT", link
+    context.close()

@@ -15,15 +15,17 @@
   narrow.addEventListener("change", fit);
 })();
 
-// An error-summary link moves focus to its field and shows the field from its label (or the
-// legend of its group) down; without this script the link still jumps to the input.
+// An error-summary link shows its field from the label down and moves focus into it (the first
+// box of a group); without this script the link still jumps there, focus stays in the summary.
 document.addEventListener("click", (event) => {
   const link = event.target.closest(".omzien-error-summary a[href^='#']");
-  const input = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
-  if (!input) return;
+  const target = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
+  if (!target) return;
   event.preventDefault();
-  const group = input.closest(".omzien-choices") || input;
-  const field = group.closest(".utrecht-form-fieldset, .utrecht-form-field") || input;
+  const field = target.closest(".utrecht-form-field, .utrecht-form-fieldset") || target;
+  const input = target.matches("input, select, textarea")
+    ? target
+    : target.querySelector("input, select, textarea");
   field.scrollIntoView({ block: "start" });
-  input.focus({ preventScroll: true });
+  if (input) input.focus({ preventScroll: true });
 });
