@@ -58,6 +58,19 @@ class Need(models.TextChoices):
     NETWORK = "network", _("mensen leren kennen in de buurt")
 
 
+# The needs a young person can ask for, in words written for them: the same codes as `Need`
+# (a volunteer's offer matches them), without the ones about bringing up children.
+YOUTH_NEEDS = [
+    (Need.TIME_FOR_CHILD, _("iemand die tijd voor me heeft en naar me luistert")),
+    (Need.HOMEWORK, _("hulp bij school of huiswerk")),
+    (Need.PRACTICAL, _("hulp bij praktische dingen, zoals werk zoeken of wonen")),
+    (Need.PAPERWORK, _("hulp bij post, geld en regelzaken")),
+    (Need.OUTINGS, _("samen iets leuks doen")),
+    (Need.LANGUAGE, _("Nederlands oefenen")),
+    (Need.NETWORK, _("mensen leren kennen in de buurt")),
+]
+
+
 class Theme(models.TextChoices):
     """Life domains behind a request; aggregated per neighbourhood to find shared challenges."""
 

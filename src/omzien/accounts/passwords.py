@@ -5,7 +5,14 @@ from urllib.parse import urlencode
 from django.contrib.auth import REDIRECT_FIELD_NAME, update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
+from django.contrib.auth.password_validation import (
+    CommonPasswordValidator,
+    MinimumLengthValidator,
+    NumericPasswordValidator,
+    UserAttributeSimilarityValidator,
+)
 from django.shortcuts import redirect, render, resolve_url
+from django.utils.translation import gettext as _
 
 from omzien.web.forms import NLDSFormMixin
 
@@ -15,6 +22,33 @@ from .two_factor import safe_next, second_step
 OPEN_PAGES = frozenset(
     {"login", "logout", "two_factor_verify", "two_factor_setup", "new_password", "set_language"}
 )
+
+
+# The password rules in neutral words: Django's Dutch says "uw", and every audience (je or u)
+# chooses a password. Error messages that were neutral already stay Django's.
+class MinimumLength(MinimumLengthValidator):
+    def get_error_message(self) -> str:
+        return _("Dit wachtwoord is te kort. Gebruik minstens %(min_length)d tekens.") % {
+            "min_length": self.min_length
+        }
+
+    def get_help_text(self) -> str:
+        return _("Minstens %(min_length)d tekens.") % {"min_length": self.min_length}
+
+
+class NotLikePersonalDetails(UserAttributeSimilarityValidator):
+    def get_help_text(self) -> str:
+        return _("Niet te veel zoals de naam, de gebruikersnaam of het e-mailadres.")
+
+
+class NotCommon(CommonPasswordValidator):
+    def get_help_text(self) -> str:
+        return _("Geen wachtwoord dat veel mensen gebruiken.")
+
+
+class NotOnlyDigits(NumericPasswordValidator):
+    def get_help_text(self) -> str:
+        return _("Niet alleen cijfers.")
 
 
 class NewPasswordMiddleware:

@@ -164,13 +164,10 @@ LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "login"
 
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 12},
-    },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "omzien.accounts.passwords.NotLikePersonalDetails"},
+    {"NAME": "omzien.accounts.passwords.MinimumLength", "OPTIONS": {"min_length": 12}},
+    {"NAME": "omzien.accounts.passwords.NotCommon"},
+    {"NAME": "omzien.accounts.passwords.NotOnlyDigits"},
 ]
 
 LANGUAGE_CODE = "nl"

@@ -24,7 +24,7 @@ def _each(roles, *names: str) -> dict[str, frozenset]:
 MATRIX: dict[str, frozenset] = {
     **_each(PUBLIC, "web:home", "login", "logout", "set_language", "two_factor_verify",
             "two_factor_setup", "new_password", "signup:choose", "signup:household", "signup:youth",
-            "signup:volunteer", "signup:thanks", "api:openapi-json", "api:openapi-yaml",
+            "signup:volunteer", "signup:thanks", "signup:thanks_informal", "api:openapi-json", "api:openapi-yaml",
             "api:reference"),
     **_each(STAFF, "intake:waiting_list", "intake:work_lists", "importing:import",
             "importing:progress", "importing:example", "matching:plan", "matching:plan_run",

@@ -52,6 +52,8 @@ def check_phone(value: str) -> None:
 class PersonFields(forms.Form):
     """Name and how to reach someone."""
 
+    informal = False  # the shared fields say "u"; InformalAddress makes a form say "je"
+
     first_name = forms.CharField(
         label=_("Voornaam"),
         max_length=100,
@@ -207,7 +209,38 @@ def story_field(label) -> forms.CharField:
     )
 
 
-def needs_field(label, **kwargs) -> forms.MultipleChoiceField:
+def needs_field(label, choices=Need.choices, **kwargs) -> forms.MultipleChoiceField:
     return forms.MultipleChoiceField(
-        label=label, choices=Need.choices, widget=forms.CheckboxSelectMultiple, **kwargs
+        label=label, choices=choices, widget=forms.CheckboxSelectMultiple, **kwargs
     )
+
+
+# One form of address per audience: "u" for parents and professionals, "je" for volunteers and
+# young people. These are the shared fields' words in the "je" form.
+INFORMAL_LABELS = {
+    "languages": _("Welke talen spreek je?"),
+    "availability": _("Wanneer kun je?"),
+}
+INFORMAL_ERRORS = {
+    "first_name": {"required": _("Vul je voornaam in.")},
+    "last_name": {"required": _("Vul je achternaam in.")},
+    "email": {"required": _("Vul je e-mailadres in.")},
+    "postcode": {"required": _("Vul je postcode in.")},
+    "programme": {"invalid_choice": _("Dit programma kun je niet (meer) kiezen. Kies een ander.")},
+    "consent_matching": {
+        "required": _("Zonder deze toestemming kunnen we geen koppeling voor je zoeken.")
+    },
+}
+
+
+class InformalAddress:
+    """A sign-up form that says "je": the shared fields' labels and messages follow."""
+
+    informal = True
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name, label in INFORMAL_LABELS.items():
+            self.fields[name].label = label
+        for name, messages in INFORMAL_ERRORS.items():
+            self.fields[name].error_messages.update(messages)

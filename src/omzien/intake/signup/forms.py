@@ -7,11 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from omzien.intake.models import Offer, OfferStatus, Request, RequestStatus
 from omzien.people.models import VolunteerKind, age_on
 from omzien.programmes.models import Programme, Serves
-from omzien.vocabulary import HouseholdType
+from omzien.vocabulary import YOUTH_NEEDS, HouseholdType
 from omzien.web.forms import NLDSFormMixin
 
 from .fields import (
     ConsentFields,
+    InformalAddress,
     PersonFields,
     PlaceFields,
     ProgrammeField,
@@ -121,14 +122,16 @@ class HouseholdForm(RegisteredOnce, NLDSFormMixin, PersonFields, PlaceFields, Co
         )
 
 
-class YouthForm(RegisteredOnce, NLDSFormMixin, PersonFields, PlaceFields, ConsentFields):
-    """A young person asks for support on their own behalf; the form says 'je'."""
+class YouthForm(
+    InformalAddress, RegisteredOnce, NLDSFormMixin, PersonFields, PlaceFields, ConsentFields
+):
+    """A young person asks for support on their own behalf, with help options of their own."""
 
     programme = ProgrammeField(label=_("Voor welk programma meld je je aan?"))
     date_of_birth = date_of_birth_field()
-    needs = needs_field(_("Waar zou hulp bij helpen?"), required=False)
+    needs = needs_field(_("Waar zou hulp bij helpen?"), choices=YOUTH_NEEDS, required=False)
     description = story_field(_("Vertel in je eigen woorden wat zou helpen"))
-    availability = SlotsField(label=_("Wanneer kun je?"))
+    availability = SlotsField()
     needs_shared_language = forms.BooleanField(
         label=_("Het is belangrijk dat de vrijwilliger mijn taal spreekt."), required=False
     )
@@ -152,15 +155,9 @@ class YouthForm(RegisteredOnce, NLDSFormMixin, PersonFields, PlaceFields, Consen
         offer_programmes(
             self, Programme.objects.active().filter(programme_type__serves=Serves.YOUTH)
         )
-        self.fields["languages"].label = _("Welke talen spreek je?")
-        for name, message in {
-            "first_name": _("Vul je voornaam in."),
-            "last_name": _("Vul je achternaam in."),
-            "email": _("Vul je e-mailadres in."),
-            "postcode": _("Vul je postcode in."),
-            "consent_matching": _("Zonder deze toestemming kunnen we niemand voor je zoeken."),
-        }.items():
-            self.fields[name].error_messages["required"] = message
+        self.fields["consent_matching"].error_messages["required"] = _(
+            "Zonder deze toestemming kunnen we niemand voor je zoeken."
+        )
 
     def clean(self) -> dict:
         data = super().clean()
@@ -180,28 +177,30 @@ class YouthForm(RegisteredOnce, NLDSFormMixin, PersonFields, PlaceFields, Consen
         return open_requests(data["programme"]).filter(youth__email__iexact=data["email"])
 
 
-class VolunteerForm(RegisteredOnce, NLDSFormMixin, PersonFields, PlaceFields, ConsentFields):
+class VolunteerForm(
+    InformalAddress, RegisteredOnce, NLDSFormMixin, PersonFields, PlaceFields, ConsentFields
+):
     """A volunteer, or the contact person of a support family, offers support in a programme."""
 
-    programme = ProgrammeField(label=_("Bij welk programma wilt u helpen?"))
+    programme = ProgrammeField(label=_("Bij welk programma wil je helpen?"))
     kind = forms.ChoiceField(
-        label=_("Meldt u zich aan als persoon of als gezin?"),
+        label=_("Meld je je aan als persoon of als gezin?"),
         choices=[
             (VolunteerKind.PERSON, _("Als persoon")),
-            (VolunteerKind.FAMILY, _("Als steungezin (met uw hele gezin)")),
+            (VolunteerKind.FAMILY, _("Als steungezin (met je hele gezin)")),
         ],
         initial=VolunteerKind.PERSON,
         widget=forms.RadioSelect,
     )
     family_name = forms.CharField(
-        label=_("Naam van uw gezin"),
+        label=_("Naam van je gezin"),
         max_length=100,
         required=False,
         widget=text("off"),
         help_text=_("Alleen voor een steungezin. Bijvoorbeeld: familie De Vries."),
     )
     household_members = forms.CharField(
-        label=_("Wie horen bij uw gezin?"),
+        label=_("Wie horen bij je gezin?"),
         max_length=1000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -209,10 +208,10 @@ class VolunteerForm(RegisteredOnce, NLDSFormMixin, PersonFields, PlaceFields, Co
     )
     date_of_birth = date_of_birth_field()
     offers = needs_field(
-        _("Wat kunt u bieden?"),
-        error_messages=required(_("Kies minstens één ding dat u kunt bieden.")),
+        _("Wat kun je bieden?"),
+        error_messages=required(_("Kies minstens één ding dat je kunt bieden.")),
     )
-    description = story_field(_("Wat wilt u nog vertellen over wat u wilt doen?"))
+    description = story_field(_("Wat wil je nog vertellen over wat je wilt doen?"))
     availability = SlotsField()
     min_child_age = forms.IntegerField(
         label=_("Vanaf (jaar)"), min_value=0, max_value=17, initial=0
@@ -221,7 +220,7 @@ class VolunteerForm(RegisteredOnce, NLDSFormMixin, PersonFields, PlaceFields, Co
         label=_("Tot en met (jaar)"), min_value=0, max_value=17, initial=17
     )
     travel_radius_km = forms.IntegerField(
-        label=_("Hoe ver wilt u reizen? (kilometer)"), min_value=1, max_value=100, initial=10
+        label=_("Hoe ver wil je reizen? (kilometer)"), min_value=1, max_value=100, initial=10
     )
     has_pets = forms.BooleanField(label=_("Ik heb huisdieren."), required=False)
     smokes = forms.BooleanField(label=_("Er wordt bij mij thuis gerookt."), required=False)
@@ -260,9 +259,9 @@ class VolunteerForm(RegisteredOnce, NLDSFormMixin, PersonFields, PlaceFields, Co
             self.add_error("max_child_age", _("De hoogste leeftijd is lager dan de laagste."))
         if data.get("kind") == VolunteerKind.FAMILY:
             if not data.get("family_name"):
-                self.add_error("family_name", _("Vul de naam van uw gezin in."))
+                self.add_error("family_name", _("Vul de naam van je gezin in."))
             if not data.get("household_members"):
-                self.add_error("household_members", _("Vul in wie bij uw gezin horen."))
+                self.add_error("household_members", _("Vul in wie bij je gezin horen."))
         self.note_registration(data)
         return data
 

@@ -18,11 +18,11 @@ logger = logging.getLogger(__name__)
 SUBJECTS = {
     "household": _("Uw aanmelding is binnen"),
     "youth": _("Je aanmelding is binnen"),
-    "volunteer": _("Bedankt voor uw aanmelding als vrijwilliger"),
+    "volunteer": _("Bedankt voor je aanmelding als vrijwilliger"),
     "referral": _("U bent aangemeld voor steun"),
     # Instead of the confirmation when the address already had an open registration.
     "already": _("U bent al aangemeld"),
-    "already_youth": _("Je bent al aangemeld"),
+    "already_je": _("Je bent al aangemeld"),
 }
 
 
@@ -30,7 +30,7 @@ def mail_kind(kind: str, form) -> str:
     """The confirmation of `kind`, or the note that this address was registered already."""
     if not form.already_registered:
         return kind
-    return "already_youth" if kind == "youth" else "already"
+    return "already_je" if form.informal else "already"
 
 
 def send_confirmation(kind: str, to: str, first_name: str, programme: Programme) -> bool:

@@ -46,14 +46,21 @@ def is_bot(request: HttpRequest) -> bool:
     return bool(request.POST.get(HONEYPOT_FIELD, "").strip())
 
 
-def protected(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def thanks_page(informal: bool) -> str:
+    return "signup:thanks_informal" if informal else "signup:thanks"
+
+
+def protected(form_class) -> Callable:
     """Answer the honeypot like a success; the view itself counts what it accepts (take_turn)."""
 
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if request.method == "POST" and is_bot(request):
-            # Neutral: the same page a person sees, and nothing is stored, sent or counted.
-            return redirect("signup:thanks")
-        return view(request, *args, **kwargs)
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if request.method == "POST" and is_bot(request):
+                # Neutral: the same page a person sees, and nothing is stored, sent or counted.
+                return redirect(thanks_page(form_class.informal))
+            return view(request, *args, **kwargs)
 
-    return wrapper
+        return wrapper
+
+    return decorator

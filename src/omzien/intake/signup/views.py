@@ -9,7 +9,7 @@ from . import services
 from .children import ChildFormSet, valid_with_children
 from .forms import HouseholdForm, VolunteerForm, YouthForm
 from .mail import mail_kind, send_confirmation
-from .protection import HONEYPOT_FIELD, protected, take_turn
+from .protection import HONEYPOT_FIELD, protected, take_turn, thanks_page
 
 
 def posted(request: HttpRequest) -> QueryDict | None:
@@ -26,7 +26,7 @@ def confirmed(kind: str, form, sign_up: Callable[[], object]) -> HttpResponse:
     if not form.already_registered:
         sign_up()
     send_confirmation(mail_kind(kind, form), data["email"], data["first_name"], data["programme"])
-    return redirect("signup:thanks")
+    return redirect(thanks_page(form.informal))
 
 
 def answer(
@@ -48,11 +48,11 @@ def choose(request: HttpRequest) -> HttpResponse:
     return render(request, "intake/signup/choose.html")
 
 
-def thanks(request: HttpRequest) -> HttpResponse:
-    return render(request, "intake/signup/thanks.html")
+def thanks(request: HttpRequest, informal: bool = False) -> HttpResponse:
+    return render(request, "intake/signup/thanks.html", {"informal": informal})
 
 
-@protected
+@protected(HouseholdForm)
 def household(request: HttpRequest) -> HttpResponse:
     data = posted(request)
     form, children = HouseholdForm(data), ChildFormSet(data, prefix="kind")
@@ -69,7 +69,7 @@ def household(request: HttpRequest) -> HttpResponse:
     )
 
 
-@protected
+@protected(YouthForm)
 def youth(request: HttpRequest) -> HttpResponse:
     form = YouthForm(posted(request))
     valid = form.is_bound and form.is_valid()
@@ -85,7 +85,7 @@ def youth(request: HttpRequest) -> HttpResponse:
     )
 
 
-@protected
+@protected(VolunteerForm)
 def volunteer(request: HttpRequest) -> HttpResponse:
     form = VolunteerForm(posted(request))
     valid = form.is_bound and form.is_valid()

@@ -27,7 +27,7 @@ def sign_up_as_volunteer(page, base_url: str) -> None:
     page.get_by_label("Tot en met (jaar)").fill("12")
     page.get_by_label("Ik geef toestemming").check()
     page.get_by_role("button", name="Aanmelding versturen").click()
-    page.get_by_role("heading", level=1, name="Bedankt voor uw aanmelding").wait_for()
+    page.get_by_role("heading", level=1, name="Bedankt voor je aanmelding").wait_for()
 
 
 def take_step(page, label: str, **fields) -> None:

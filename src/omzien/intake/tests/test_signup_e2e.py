@@ -40,8 +40,8 @@ def test_volunteer_signs_up_in_the_browser(page, live_server, programme, mailout
     page.get_by_label("Ik geef toestemming").check()
     page.get_by_role("button", name="Aanmelding versturen").click()
 
-    page.get_by_role("heading", level=1, name="Bedankt voor uw aanmelding").wait_for()
-    assert page.url == f"{live_server.url}/aanmelden/bedankt/"
+    page.get_by_role("heading", level=1, name="Bedankt voor je aanmelding").wait_for()
+    assert page.url == f"{live_server.url}/aanmelden/bedankt/je/"
     offer = Offer.objects.select_related("volunteer").get()
     assert offer.status == OfferStatus.SIGNED_UP and offer.volunteer.last_name == "de Vries"
     assert offer.availability == ["wed_afternoon", "sat_morning"]

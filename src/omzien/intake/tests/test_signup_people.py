@@ -10,7 +10,10 @@ from omzien.intake.models import Offer, OfferStatus, Request, RequestStatus
 from omzien.people.models import Volunteer, Youth
 from omzien.privacy.models import Consent
 
-from .test_signup import THANKS, years_ago
+from .test_signup import years_ago
+
+# Volunteers and young people are thanked in the "je" form.
+THANKS_JE = "/aanmelden/bedankt/je/"
 
 pytestmark = pytest.mark.django_db
 
@@ -80,7 +83,7 @@ def volunteer_data(programme, **changes) -> dict:
 def test_youth_signs_up(client, youth_programme, mailoutbox):
     response = client.post(YOUTH_URL, youth_data(youth_programme))
 
-    assert response.status_code == 302 and response["Location"] == THANKS
+    assert response.status_code == 302 and response["Location"] == THANKS_JE
     youth = Youth.objects.get()
     assert (youth.first_name, youth.email, youth.postcode) == ("Lina", "lina@example.org", "9802")
     request = Request.objects.get()
@@ -155,7 +158,7 @@ def test_youth_duplicate(client, youth_programme, mailoutbox):
 def test_volunteer_signs_up(client, programme, mailoutbox):
     response = client.post(VOLUNTEER_URL, volunteer_data(programme))
 
-    assert response.status_code == 302 and response["Location"] == THANKS
+    assert response.status_code == 302 and response["Location"] == THANKS_JE
     volunteer = Volunteer.objects.get()
     assert (volunteer.kind, volunteer.date_of_birth, volunteer.travel_radius_km) == (
         "person",
@@ -229,10 +232,10 @@ VOLUNTEER_BAD_INPUT = [
         id="ages upside down",
     ),
     pytest.param(
-        {"kind": "family"}, "family_name", "Vul de naam van uw gezin in.", id="family without name"
+        {"kind": "family"}, "family_name", "Vul de naam van je gezin in.", id="family without name"
     ),
     pytest.param(
-        {"offers": None}, "offers", "Kies minstens één ding dat u kunt bieden.", id="no offer"
+        {"offers": None}, "offers", "Kies minstens één ding dat je kunt bieden.", id="no offer"
     ),
     pytest.param(
         {"phone": "bel me"},
@@ -258,9 +261,9 @@ def test_volunteer_duplicate(client, programme, geo, mailoutbox):
 
     response = client.post(VOLUNTEER_URL, volunteer_data(programme))
 
-    assert (response.status_code, response["Location"]) == (302, THANKS)
+    assert (response.status_code, response["Location"]) == (302, THANKS_JE)
     assert Volunteer.objects.count() == 1
-    assert [mail.subject for mail in mailoutbox] == ["U bent al aangemeld"]
+    assert [mail.subject for mail in mailoutbox] == ["Je bent al aangemeld"]
 
 
 def test_volunteer_who_stopped_may_sign_up_again(client, programme, geo):
