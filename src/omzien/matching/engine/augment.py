@@ -24,7 +24,7 @@ import numpy as np
 from numba import njit
 
 _NONE = np.iinfo(np.int64).max
-_BID_ROUNDS = int(__import__("os").environ.get("BR", "3"))  # rounds of outbidding before the paths take over
+_BID_ROUNDS = 3  # rounds of outbidding before the paths take over
 
 
 @njit(cache=True)

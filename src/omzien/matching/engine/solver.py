@@ -59,7 +59,8 @@ def solve_assignment(
     new_capacity = np.empty_like(capacity)
     new_capacity[col_rank] = capacity
     split = time.perf_counter()
-    chosen = best_edges(new_ptr, new_cols, weight[old], new_capacity, _order(new_ptr, weight[old]))
+    # Rows are added in breadth-first order too: one search starts where the last ended.
+    chosen = best_edges(new_ptr, new_cols, weight[old], new_capacity, np.arange(n_rows))
     chosen = old[chosen[chosen >= 0]]
     edges = np.sort(chosen)
     return Assignment(
@@ -70,15 +71,6 @@ def solve_assignment(
         components=int(parts),
         seconds={"components": split - started, "solve": time.perf_counter() - split},
     )
-
-
-def _order(indptr: np.ndarray, weight: np.ndarray) -> np.ndarray:
-    """Rows that can gain most first: fewer later rows then find the way blocked (any
-    order gives the optimum)."""
-    has_edges = np.flatnonzero(np.diff(indptr))
-    top = np.zeros(len(indptr) - 1, dtype=np.int64)
-    top[has_edges] = np.maximum.reduceat(weight, indptr[has_edges]) if len(weight) else 0
-    return np.argsort(-top, kind="stable")
 
 
 def _useful_edges(
