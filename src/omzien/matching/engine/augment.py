@@ -1,11 +1,14 @@
-"""The compiled core of the solver: components and shortest augmenting paths (Numba).
+"""The compiled core of the solver: breadth-first order, bidding and shortest augmenting
+paths (Numba).
 
 `best_edges` solves: maximise the total weight, each row at most once, column j at most
 capacity[j] times, rows may stay unmatched. It is the successive-shortest-path method
 for min-cost flow with Jonker-Volgenant column prices, on costs -weight:
 
 - every row has a private way out, "stays unmatched", at cost 0;
-- rows are added one at a time; for each, Dijkstra (binary heap) finds the cheapest
+- first a cheap bidding round (`_bid`) places most rows, each in a column that is best
+  for it at the prices it leaves behind;
+- the other rows are added one at a time; for each, Dijkstra (binary heap) finds the cheapest
   way to fit it in: straight into a column with room, or by moving rows along
   tight edges until a column with room or someone's way out is reached;
 - prices of the columns reached are then lowered by their distance below the cheapest

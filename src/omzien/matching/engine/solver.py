@@ -1,8 +1,10 @@
 """Exact maximum-weight assignment with capacities, where rows may stay unmatched.
 
-The pool is split into connected components first: no path of the solver ever leaves
-one, so each is solved on its own, one after another, with only its own columns in
-memory. The solver is successive shortest augmenting paths with Jonker-Volgenant
+Rows and columns are first renumbered in breadth-first order: a connected component
+then occupies one stretch of numbers, and neighbours in the graph (mostly neighbours
+on the map) sit close together in memory. No path of the solver ever leaves a
+component, so in effect each is solved on its own, one after another. The solver is
+a bidding start followed by successive shortest augmenting paths with Jonker-Volgenant
 prices (see augment.py), compiled with Numba. Weights are whole numbers, so the
 optimum is exact, not approximate.
 """
