@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from omzien.matching.engine import solve_assignment
+from omzien.matching.engine.augment import _bid
 from omzien.matching.engine.bench import ortools_assignment
 from omzien.matching.engine.bench_pool import CITY_NEAREST, city_pool
 
@@ -80,3 +81,30 @@ def test_any_small_pool_reaches_the_optimum_of_or_tools(problem):
     )
     assert result.total == best_total(rows[useful], cols[useful], weight[useful], capacity, n_rows)
     check_feasible(result, rows, cols, weight, capacity)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_after_bidding_every_placed_row_sits_at_a_best_column(seed):
+    # What keeps the result exact: the shortest paths may only start from rows that sit
+    # where they gain most at the prices left behind (and gain at least nothing).
+    city = city_pool(300, 200, seed=seed)
+    n_rows, n_cols = city.n_rows, len(city.capacity)
+    indptr = np.searchsorted(city.rows, np.arange(n_rows + 1))
+    first = np.concatenate([[0], np.cumsum(city.capacity)])
+    holder, used = np.full(first[-1], -1), np.zeros(n_cols, np.int64)
+    price, edge_of, paid = (
+        np.zeros(n_cols, np.int64),
+        np.full(n_rows, -1),
+        np.zeros(n_rows, np.int64),
+    )
+    rest = _bid(
+        indptr, city.cols, city.weight, city.capacity, np.arange(n_rows),
+        first, holder, used, price, edge_of, paid,
+    )  # fmt: skip
+    gain = city.weight + price[city.cols]
+    best = np.maximum(np.maximum.reduceat(gain, indptr[:-1]), 0)
+    placed = np.flatnonzero(edge_of >= 0)
+    assert len(placed) > 0 and len(rest) < n_rows
+    assert np.all(gain[edge_of[placed]] == best[placed])
+    assert np.all(used <= city.capacity)
+    assert np.all(price[used < city.capacity] == 0)  # room left: never outbid
