@@ -1,11 +1,14 @@
-"""The compiled core of the solver: components and shortest augmenting paths (Numba).
+"""The compiled core of the solver: breadth-first order, bidding and shortest augmenting
+paths (Numba).
 
 `best_edges` solves: maximise the total weight, each row at most once, column j at most
 capacity[j] times, rows may stay unmatched. It is the successive-shortest-path method
 for min-cost flow with Jonker-Volgenant column prices, on costs -weight:
 
 - every row has a private way out, "stays unmatched", at cost 0;
-- rows are added one at a time; for each, Dijkstra (binary heap) finds the cheapest
+- first a cheap bidding round (`_bid`) places most rows, each in a column that is best
+  for it at the prices it leaves behind;
+- the other rows are added one at a time; for each, Dijkstra (binary heap) finds the cheapest
   way to fit it in: straight into a column with room, or by moving rows along
   tight edges until a column with room or someone's way out is reached;
 - prices of the columns reached are then lowered by their distance below the cheapest
@@ -24,34 +27,71 @@ import numpy as np
 from numba import njit
 
 _NONE = np.iinfo(np.int64).max
+_BID_ROUNDS = 3  # rounds of outbidding before the paths take over
 
 
 @njit(cache=True)
-def components(rows: np.ndarray, cols: np.ndarray, n_rows: int, n_cols: int) -> np.ndarray:
-    """Component label (0, 1, ...) per node: rows 0..n_rows-1, then the columns."""
-    parent = np.arange(n_rows + n_cols)
-    for e in range(len(rows)):
-        a, b = _root(parent, rows[e]), _root(parent, n_rows + cols[e])
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-    label = np.empty(n_rows + n_cols, np.int64)
-    count = 0
-    for node in range(n_rows + n_cols):
-        top = _root(parent, node)
-        if top == node:
-            label[node] = count
-            count += 1
-        else:
-            label[node] = label[top]  # the root is the smallest node: labelled already
-    return label
+def breadth_first(indptr: np.ndarray, cols: np.ndarray, n_cols: int) -> tuple:
+    """Rows in breadth-first order, a new number per column in that order too, and the
+    number of components with an edge. Neighbours in the graph (mostly neighbours on
+    the map) so get nearby numbers: a search then touches memory that is close together."""
+    n_rows = len(indptr) - 1
+    col_ptr = np.zeros(n_cols + 1, np.int64)
+    for e in range(len(cols)):
+        col_ptr[cols[e] + 1] += 1
+    col_ptr = np.cumsum(col_ptr)
+    rows_of = np.empty(len(cols), np.int64)  # the rows of column j: col_ptr[j]:col_ptr[j+1]
+    fill = col_ptr[:-1].copy()
+    for r in range(n_rows):
+        for e in range(indptr[r], indptr[r + 1]):
+            rows_of[fill[cols[e]]] = r
+            fill[cols[e]] += 1
+    seen = np.zeros(n_rows, np.bool_)
+    order = np.empty(n_rows, np.int64)  # doubles as the queue
+    col_rank = np.full(n_cols, -1, np.int64)
+    n_order = n_ranked = parts = 0
+    for start in range(n_rows):
+        if seen[start]:
+            continue
+        seen[start] = True
+        order[n_order] = start
+        head, n_order = n_order, n_order + 1
+        parts += indptr[start + 1] > indptr[start]
+        while head < n_order:
+            r = order[head]
+            head += 1
+            for e in range(indptr[r], indptr[r + 1]):
+                j = cols[e]
+                if col_rank[j] >= 0:
+                    continue
+                col_rank[j] = n_ranked
+                n_ranked += 1
+                for k in range(col_ptr[j], col_ptr[j + 1]):
+                    if not seen[rows_of[k]]:
+                        seen[rows_of[k]] = True
+                        order[n_order] = rows_of[k]
+                        n_order += 1
+    for j in range(n_cols):  # columns without edges go last
+        if col_rank[j] < 0:
+            col_rank[j] = n_ranked
+            n_ranked += 1
+    return order, col_rank, parts
 
 
-@njit(cache=True, inline="always")
-def _root(parent: np.ndarray, node: int) -> int:
-    while parent[node] != node:
-        parent[node] = parent[parent[node]]  # path halving
-        node = parent[node]
-    return node
+@njit(cache=True)
+def renumbered(indptr: np.ndarray, cols: np.ndarray, order: np.ndarray, col_rank: np.ndarray):
+    """The edges with rows taken in `order` and columns numbered by col_rank: the new
+    indptr, columns and, per new edge, its old position."""
+    new_ptr = np.zeros(len(indptr), np.int64)
+    new_cols = np.empty(len(cols), np.int64)
+    old = np.empty(len(cols), np.int64)
+    at = 0
+    for k in range(len(order)):
+        for e in range(indptr[order[k]], indptr[order[k] + 1]):
+            new_cols[at], old[at] = col_rank[cols[e]], e
+            at += 1
+        new_ptr[k + 1] = at
+    return new_ptr, new_cols, old
 
 
 @njit(cache=True)
@@ -82,7 +122,8 @@ def best_edges(
     touched = np.empty(n_cols, np.int64)
     heap_key = np.empty(len(cols) + 1, np.int64)
     heap_col = np.empty(len(cols) + 1, np.int64)
-    for i in order:
+    rest = _bid(indptr, cols, weight, capacity, order, first, holder, used, price, edge_of, paid)
+    for i in rest:
         # The best way found so far to fit row i in: (cost, edge into a column with
         # room) or (cost, -1 and the row that steps out; i itself at cost 0).
         best, best_edge, out = 0, -1, i
@@ -126,6 +167,65 @@ def best_edges(
             dist[j], done[j] = _NONE, False
         _move_rows(i, best_edge, out, cols, weight, row_of, first, holder, used, edge_of, paid, via)
     return edge_of
+
+
+@njit(cache=True)
+def _bid(indptr, cols, weight, capacity, order, first, holder, used, price, edge_of, paid):
+    """A cheap start (Jonker-Volgenant's augmenting row reduction): each row takes its
+    best column; when that is full, it outbids the holder by raising the column's price
+    to where the row's second best is as good. Every row placed here takes a column
+    that is best for it at the current prices (or stays out when nothing gains), which
+    is all successive shortest paths needs of the rows added before it. Returns the
+    rows left for the paths: those whose best is a full column for several, or who
+    were outbid in the last round."""
+    n_free, free = len(order), order.copy()
+    rest = np.empty(len(order), np.int64)
+    n_rest = 0
+    for _ in range(_BID_ROUNDS):
+        n_next = 0
+        for k in range(n_free):
+            i = free[k]
+            top, second, e1, e2 = 0, 0, -1, -1  # staying out is worth 0
+            for e in range(indptr[i], indptr[i + 1]):
+                gain = weight[e] + price[cols[e]]
+                if gain > top:
+                    top, second, e1, e2 = gain, top, e, e1
+                elif gain > second:
+                    second, e2 = gain, e
+            if e1 < 0:
+                continue  # nothing gains: out, as successive shortest paths would leave it
+            j = cols[e1]
+            if used[j] < capacity[j]:
+                _take(i, e1, j, first, holder, used, edge_of, paid, weight)
+            elif top == second:  # as good elsewhere: there if it has room, or out
+                if e2 < 0:
+                    continue
+                j = cols[e2]
+                if used[j] < capacity[j]:
+                    _take(i, e2, j, first, holder, used, edge_of, paid, weight)
+                else:
+                    rest[n_rest] = i
+                    n_rest += 1
+            elif capacity[j] == 1:
+                price[j] -= top - second  # the others holding j would lose by it
+                out = holder[first[j]]
+                edge_of[out], paid[out] = -1, 0
+                free[n_next] = out  # taken before k: free[k] is read already
+                n_next += 1
+                holder[first[j]], edge_of[i], paid[i] = i, e1, weight[e1]
+            else:
+                rest[n_rest] = i
+                n_rest += 1
+        n_free = n_next
+    rest[n_rest : n_rest + n_free] = free[:n_free]
+    return rest[: n_rest + n_free]
+
+
+@njit(cache=True, inline="always")
+def _take(i, e, j, first, holder, used, edge_of, paid, weight):
+    holder[first[j] + used[j]] = i
+    used[j] += 1
+    edge_of[i], paid[i] = e, weight[e]
 
 
 @njit(cache=True)

@@ -1,12 +1,19 @@
-"""Benchmark of the optimal plan on a generated national pool (not part of the tests).
+"""Benchmark of the optimal plan on two kinds of generated pool (not part of the tests).
 
-    python -m omzien.matching.engine.bench [--sizes 5000,20000,50000] [--runs 3]
+    python -m omzien.matching.engine.bench [--sizes 5000,20000,50000] [--city-sizes 50000]
+                                           [--runs 5]
 
-For each size: the engine's plan (candidate generation included; median of several
-runs), its peak memory, total score and number matched; side by side, on the same
-admissible pairs, a greedy first-come-first-served baseline and SciPy's sparse
-assignment (`min_weight_full_bipartite_matching`) on the whole pool, run in a separate
-process with a time limit.
+The national pool (today's structure: many programmes, so many small components), for
+each size: the engine's plan (candidate generation included; median of several runs),
+its peak memory, total score and number matched; side by side, on the same admissible
+pairs, a greedy first-come-first-served baseline, OR-Tools' min-cost flow and SciPy's
+sparse assignment (`min_weight_full_bipartite_matching`) on the whole pool, SciPy in a
+separate process with a time limit.
+
+The city pool (one connected component, see `city_pool`): the engine's solver against
+OR-Tools' `SimpleMinCostFlow` on the same pairs in the same run (medians of several
+runs; wall-clock and processor seconds, as the machine may be shared), and SciPy; all
+must reach the same optimum, else the benchmark stops with an error.
 """
 
 from __future__ import annotations
@@ -25,13 +32,15 @@ import tracemalloc
 from pathlib import Path
 
 import numpy as np
+from ortools.graph.python import min_cost_flow
 from scipy import sparse
 from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
-from .bench_pool import GeneratedPool, national_pool
+from .bench_pool import GeneratedPool, city_pool, national_pool
 from .candidates import Candidates, candidates
 from .planning import plan
 from .scoring import CENTI
+from .solver import solve_assignment
 
 MIB = 1024 * 1024
 
@@ -41,7 +50,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--sizes", default="5000,20000,50000", help="households per pool, comma-separated"
     )
+    parser.add_argument(
+        "--city-sizes", default="50000", help="households in the one-component city pool"
+    )
     parser.add_argument("--runs", type=int, default=5, help="timed runs of the engine per pool")
+    parser.add_argument("--reference-runs", type=int, default=3, help="timed runs of OR-Tools")
     parser.add_argument("--workers", type=int, default=2, help="processes for the solver")
     parser.add_argument("--reference-limit", type=float, default=300.0, help="seconds for SciPy")
     args = parser.parse_args(argv)
@@ -51,11 +64,13 @@ def main(argv: list[str] | None = None) -> None:
     print(
         f"one-off per process, compiling or loading the compiled parts: {_since(started):.2f} s\n"
     )
-    for size in (int(s) for s in args.sizes.split(",")):
-        _bench(size, args.runs, args.workers, args.reference_limit)
+    for size in (int(s) for s in args.sizes.split(",") if s):
+        _bench(size, args.runs, args.reference_runs, args.workers, args.reference_limit)
+    for size in (int(s) for s in args.city_sizes.split(",") if s):
+        _bench_city(size, args.runs, args.reference_runs, args.reference_limit)
 
 
-def _bench(size: int, runs: int, workers: int, limit: float) -> None:
+def _bench(size: int, runs: int, reference_runs: int, workers: int, limit: float) -> None:
     generated = national_pool(size)
     print(f"== {size:,} households x {size:,} volunteers, {generated.programmes} programmes ==")
     print(f"   places: {generated.source}")
@@ -70,7 +85,10 @@ def _bench(size: int, runs: int, workers: int, limit: float) -> None:
     peak = _peak_memory(generated)
     _describe_candidates(found, size)
     greedy_s, greedy_total, greedy_matched = _timed_greedy(generated, found)
-    ref = _reference(generated, found, limit)
+    capacity = generated.pool.data.off.capacity
+    pairs = (found.request_index, found.offer_index, found.total, capacity, size)
+    ref = _reference(*pairs, limit)
+    flow = _timed(ortools_assignment, pairs, reference_runs)
     engine_s = statistics.median(seconds)
     rows = [
         (
@@ -89,6 +107,7 @@ def _bench(size: int, runs: int, workers: int, limit: float) -> None:
             )
         ),
         ("greedy first-come-first-served", greedy_s, "", greedy_total, greedy_matched),
+        ("OR-Tools min-cost flow", flow.seconds, "", flow.total / CENTI, flow.matched),
         ("SciPy sparse (whole pool)", ref.get("seconds"), "", ref.get("total"), ref.get("matched")),
     ]
     _table(rows)
@@ -102,6 +121,12 @@ def _bench(size: int, runs: int, workers: int, limit: float) -> None:
         )
     else:
         print(f"   SciPy stopped after {limit:.0f} s: speed-up at least {limit / engine_s:.1f}x")
+    solve_s = statistics.median(p["solve"] for p in parts)
+    print(
+        f"   OR-Tools: {flow.seconds:.3f} s, solver part of the engine {solve_s:.3f} s "
+        f"({flow.seconds / solve_s:.1f}x); same optimum as OR-Tools: "
+        f"{'yes' if abs(flow.total / CENTI - result.total_score) < 0.005 else 'NO'}"
+    )
     print(
         f"   vs greedy: score {result.total_score - greedy_total:+,.1f}, "
         f"matched {result.matched - greedy_matched:+,}"
@@ -109,6 +134,86 @@ def _bench(size: int, runs: int, workers: int, limit: float) -> None:
     print(
         f"   process peak RSS so far: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MiB\n"
     )
+
+
+def _bench_city(size: int, runs: int, reference_runs: int, limit: float) -> None:
+    city = city_pool(size)
+    pairs = (city.rows, city.cols, city.weight, city.capacity, city.n_rows)
+    print(f"== city: {size:,} households x {len(city.capacity):,} volunteers, one area ==")
+    engine = _timed(_engine_assignment, pairs, runs)
+    flow = _timed(ortools_assignment, pairs, reference_runs)
+    ref = _reference(*pairs, limit)
+    print(
+        f"   admissible pairs: {len(city.rows):,} ({len(city.rows) // size} nearest per "
+        f"household); components: {engine.components}"
+    )
+    print(f"   {'method':<32}{'time (s)':>10}{'cpu (s)':>10}{'total score':>16}{'matched':>10}")
+    for name, found in (("engine solver", engine), ("OR-Tools min-cost flow", flow)):
+        print(
+            f"   {name:<32}{found.seconds:>10.3f}{found.cpu:>10.3f}"
+            f"{found.total / CENTI:>16,.2f}{found.matched:>10,}"
+        )
+    scipy_s = f"{ref['seconds']:.3f}" if ref else f">{limit:.0f}"
+    scipy_total = f"{ref['total']:,.2f}" if ref else ""
+    print(f"   {'SciPy sparse':<32}{scipy_s:>10}{'':>10}{scipy_total:>16}")
+    print(f"   engine runs: {', '.join(f'{s:.3f}' for s in engine.runs)} s")
+    print(f"   OR-Tools runs: {', '.join(f'{s:.3f}' for s in flow.runs)} s")
+    same = engine.total == flow.total and (not ref or round(ref["total"] * CENTI) == engine.total)
+    print(
+        f"   speed-up vs OR-Tools: {flow.seconds / engine.seconds:.1f}x "
+        f"(processor time: {flow.cpu / engine.cpu:.1f}x); same optimum: {'yes' if same else 'NO'}\n"
+    )
+    if not same:
+        raise SystemExit("the engine and a reference solver disagree on the optimum")
+
+
+@dataclasses.dataclass(frozen=True)
+class _Timed:
+    seconds: float  # medians
+    cpu: float
+    runs: list[float]
+    total: int
+    matched: int
+    components: int | None
+
+
+def _timed(solve, pairs: tuple, runs: int) -> _Timed:
+    """Median wall-clock and processor seconds of solve(*pairs) over `runs` runs."""
+    wall, cpu = [], []
+    for _ in range(max(runs, 1)):
+        started, started_cpu = time.perf_counter(), time.process_time()
+        total, matched, components = solve(*pairs)
+        wall.append(_since(started))
+        cpu.append(time.process_time() - started_cpu)
+    return _Timed(statistics.median(wall), statistics.median(cpu), wall, total, matched, components)
+
+
+def _engine_assignment(rows, cols, weight, capacity, n_rows) -> tuple[int, int, int]:
+    result = solve_assignment(rows, cols, weight, capacity, n_rows=n_rows)
+    return result.total, len(result.rows), result.components
+
+
+def ortools_assignment(rows, cols, weight, capacity, n_rows) -> tuple[int, int, None]:
+    """The same problem as min-cost flow: one unit from each household to a sink, either
+    through a volunteer (cost -weight, at most capacity per volunteer) or straight
+    (cost 0: stays unmatched). Returns the total weight and the number matched."""
+    n_cols = len(capacity)
+    sink = n_rows + n_cols
+    households, volunteers = np.arange(n_rows), n_rows + np.arange(n_cols)
+    flow = min_cost_flow.SimpleMinCostFlow()
+    arcs = flow.add_arcs_with_capacity_and_unit_cost(
+        np.concatenate([rows, households, volunteers]),
+        np.concatenate([n_rows + np.asarray(cols), np.full(n_rows + n_cols, sink)]),
+        np.concatenate([np.ones(len(rows) + n_rows, np.int64), capacity]),
+        np.concatenate([-np.asarray(weight), np.zeros(n_rows + n_cols, np.int64)]),
+    )
+    supplies = np.zeros(sink + 1, np.int64)
+    supplies[:n_rows], supplies[sink] = 1, -n_rows
+    flow.set_nodes_supplies(np.arange(sink + 1), supplies)
+    if flow.solve() != flow.OPTIMAL:
+        raise RuntimeError("OR-Tools found no optimal flow")
+    matched = int(flow.flows(arcs[: len(rows)]).sum())
+    return -flow.optimal_cost(), matched, None
 
 
 def _since(started: float) -> float:
@@ -171,18 +276,11 @@ def greedy(found: Candidates, waited: np.ndarray, capacity: np.ndarray) -> tuple
     return total, matched
 
 
-def _reference(generated: GeneratedPool, found: Candidates, limit: float) -> dict:
+def _reference(rows, cols, weight, capacity, n: int, limit: float) -> dict:
     """SciPy's sparse solver on the whole pool, in a child process with a time limit."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "pairs.npz"
-        np.savez(
-            path,
-            rows=found.request_index,
-            cols=found.offer_index,
-            weight=found.total,
-            capacity=generated.pool.data.off.capacity,
-            n=len(generated.pool.data.req),
-        )
+        np.savez(path, rows=rows, cols=cols, weight=weight, capacity=capacity, n=n)
         command = [
             sys.executable,
             "-m",

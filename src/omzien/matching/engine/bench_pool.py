@@ -367,3 +367,53 @@ def _radii(
         )
         chord *= np.clip(np.sqrt(reach / np.maximum(mean_cover, 1)), 0.6, 1.6)
     return np.clip(chord_to_km(chord), 0.3, 25.0), nearest
+
+
+@dataclass(frozen=True)
+class CityPool:
+    """Admissible pairs as the solver takes them: row = household, column = volunteer."""
+
+    rows: np.ndarray
+    cols: np.ndarray
+    weight: np.ndarray  # whole centipoints, all > 0
+    capacity: np.ndarray
+    n_rows: int
+
+
+CITY_KM = 20.0  # side of the square area
+CITY_NEAREST = 30  # volunteers per household
+
+
+def city_pool(n_requests: int, n_offers: int | None = None, seed: int = 2023) -> CityPool:
+    """One city: households and volunteers spread over one area, each household paired
+    with its CITY_NEAREST nearest volunteers. Nothing splits it (no programmes, no
+    municipalities), so the pairs form one connected component. The weight falls with
+    distance, plus random parts standing in for availability, needs and waiting time.
+    """
+    rng = np.random.default_rng(seed)
+    n_offers = n_offers or n_requests
+    # Denser in a few centres, as in a real city: more competition there.
+    homes = _city_points(rng, n_requests)
+    volunteers = _city_points(rng, n_offers)
+    k = min(CITY_NEAREST, n_offers)
+    km, cols = cKDTree(volunteers).query(homes, k=k)
+    km, cols = km.reshape(n_requests, k), cols.reshape(n_requests, k)
+    close = np.clip(1 - km / 3.0, 0, 1)  # full points next door, none from 3 km
+    parts = rng.integers(0, 6, (3, n_requests, k)) * np.array([600, 400, 300])[:, None, None]
+    waiting = rng.integers(0, 1000, n_requests)[:, None]  # the household's, on every pair
+    weight = 100 + np.rint(3000 * close).astype(np.int64) + parts.sum(axis=0) + waiting
+    return CityPool(
+        rows=np.repeat(np.arange(n_requests), k),
+        cols=cols.ravel().astype(np.int64),
+        weight=weight.ravel(),
+        capacity=rng.choice([1, 2], n_offers, p=[0.85, 0.15]),
+        n_rows=n_requests,
+    )
+
+
+def _city_points(rng: np.random.Generator, n: int) -> np.ndarray:
+    """n (x, y) points in km: half spread evenly, half around five centres."""
+    spread = rng.uniform(0, CITY_KM, (n, 2))
+    centres = rng.uniform(0.2 * CITY_KM, 0.8 * CITY_KM, (5, 2))
+    around = centres[rng.integers(0, 5, n)] + rng.normal(0, CITY_KM / 12, (n, 2))
+    return np.where(rng.random(n)[:, None] < 0.5, spread, np.clip(around, 0, CITY_KM))

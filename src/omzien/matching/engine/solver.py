@@ -1,8 +1,10 @@
 """Exact maximum-weight assignment with capacities, where rows may stay unmatched.
 
-The pool is split into connected components first: no path of the solver ever leaves
-one, so each is solved on its own, one after another, with only its own columns in
-memory. The solver is successive shortest augmenting paths with Jonker-Volgenant
+Rows and columns are first renumbered in breadth-first order: a connected component
+then occupies one stretch of numbers, and neighbours in the graph (mostly neighbours
+on the map) sit close together in memory. No path of the solver ever leaves a
+component, so in effect each is solved on its own, one after another. The solver is
+a bidding start followed by successive shortest augmenting paths with Jonker-Volgenant
 prices (see augment.py), compiled with Numba. Weights are whole numbers, so the
 optimum is exact, not approximate.
 """
@@ -14,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .augment import best_edges, components
+from .augment import best_edges, breadth_first, renumbered
 
 
 @dataclass(frozen=True, eq=False)
@@ -52,33 +54,23 @@ def solve_assignment(
         else (given_rows[keep], given_cols[keep], given_weight[keep])
     )
     n_rows = int(rows.max(initial=-1)) + 1 if n_rows is None else n_rows
-    label = components(rows, cols, n_rows, len(capacity))
-    # Columns renumbered component by component, rows taken in that order too.
-    col_order = np.argsort(label[n_rows:], kind="stable")
-    renumbered = np.empty(len(capacity), dtype=np.int64)
-    renumbered[col_order] = np.arange(len(capacity))
     indptr = np.zeros(n_rows + 1, dtype=np.int64)
     np.cumsum(np.bincount(rows, minlength=n_rows), out=indptr[1:])
+    row_order, col_rank, parts = breadth_first(indptr, cols, len(capacity))
+    new_ptr, new_cols, old = renumbered(indptr, cols, row_order, col_rank)
+    new_capacity = np.empty_like(capacity)
+    new_capacity[col_rank] = capacity
     split = time.perf_counter()
-    # Rows are added component by component, and within one the row that can gain most
-    # first: fewer later rows then find the way blocked (any order gives the optimum).
-    has_edges = np.flatnonzero(np.diff(indptr))
-    top = np.zeros(n_rows, dtype=np.int64)
-    top[has_edges] = np.maximum.reduceat(weight, indptr[has_edges]) if len(weight) else 0
-    chosen = best_edges(
-        indptr,
-        renumbered[cols],
-        weight,
-        capacity[col_order],
-        np.lexsort((-top, label[:n_rows])),
-    )
-    edges = chosen[chosen >= 0]
+    # Rows are added in breadth-first order too: one search starts where the last ended.
+    chosen = best_edges(new_ptr, new_cols, weight[old], new_capacity, np.arange(n_rows))
+    chosen = old[chosen[chosen >= 0]]
+    edges = np.sort(chosen)
     return Assignment(
         edges=keep[edges],
         rows=rows[edges],
         cols=cols[edges],
         total=int(weight[edges].sum()),
-        components=len(np.unique(label[has_edges])),
+        components=int(parts),
         seconds={"components": split - started, "solve": time.perf_counter() - split},
     )
 
