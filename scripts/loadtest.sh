@@ -42,12 +42,14 @@ OMZIEN_LOADTEST_AGGREGATES_TOKEN=$($venv/omzien create_api_client "Monitor" \
 
 step "gunicorn, $workers workers on 127.0.0.1:$port"
 $venv/gunicorn omzien.conf.wsgi --bind "127.0.0.1:$port" --workers "$workers" \
-  --log-level warning &
+  --timeout 120 --log-level warning &
 server=$!
-for _ in $(seq 60); do
+# Each worker imports the pages on its first request: not part of what Locust measures.
+for _ in $(seq 120); do
   curl -fs -o /dev/null "http://127.0.0.1:$port/inloggen/" && break
   sleep 1
 done
+for _ in $(seq $((workers * 3))); do curl -fs -o /dev/null "http://127.0.0.1:$port/inloggen/"; done
 
 step "locust, $users users for $duration"
 mkdir -p "$out"
