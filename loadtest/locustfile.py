@@ -67,7 +67,9 @@ class DemoUser(HttpUser):
 
     def post_form(self, url: str, html: str, fields: dict):
         fields = fields | {"csrfmiddlewaretoken": csrf_token(html)}
-        return self.client.post(url, data=fields, name="Inloggen", headers={"Referer": url})
+        return self.client.post(
+            url, data=fields, name="Inloggen: versturen", headers={"Referer": url}
+        )
 
     def page(self, url: str, name: str):
         """One page; anything but 200 (a redirect to the log-in too) is an error."""
