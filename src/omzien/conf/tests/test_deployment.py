@@ -1,6 +1,7 @@
 """The production layout (compose.yaml, Dockerfile, deploy/nginx.conf) holds together, several
 app servers share what they must, and a backup restores to the same rows."""
 
+import os
 import re
 import shutil
 import subprocess
@@ -82,7 +83,7 @@ def test_static_files_are_served_by_the_proxy_compressed_and_cached():
 def test_docker_compose_accepts_the_file():
     result = subprocess.run(
         ["docker", "compose", "-f", str(COMPOSE), "config", "--quiet"],
-        env={"PATH": "/usr/bin:/bin:/usr/local/bin", "POSTGRES_PASSWORD": "x", **REQUIRED},
+        env=os.environ | REQUIRED | {"POSTGRES_PASSWORD": "x"},
         capture_output=True,
         text=True,
     )
@@ -109,10 +110,7 @@ def test_a_backup_restores_to_the_same_rows():
     result = subprocess.run(
         ["scripts/with-postgres.sh", "scripts/test-backup-restore.sh"],
         cwd=PROJECT,
-        env={
-            "PATH": "/usr/bin:/bin:/usr/local/bin",
-            "OMZIEN": str(Path(sys.executable).parent / "omzien"),
-        },
+        env=os.environ | {"OMZIEN": str(Path(sys.executable).parent / "omzien")},
         capture_output=True,
         text=True,
         timeout=600,
