@@ -63,7 +63,7 @@ bench: env
 # --scale to load_demo; USERS, DURATION and WORKERS change the run.
 SCALE ?=
 loadtest: env messages
-	SCALE=$(SCALE) scripts/with-postgres.sh scripts/loadtest.sh
+	SCALE=$(SCALE) VENV=$(VENV) scripts/with-postgres.sh scripts/loadtest.sh
 
 lint: env
 	$(VENV)/bin/ruff check src

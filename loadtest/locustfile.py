@@ -12,6 +12,7 @@ errors. The API's referrals use the demo's client; the aggregates a token that
 import os
 import random
 import re
+from urllib.parse import urljoin
 
 import django
 import gevent.lock
@@ -67,8 +68,10 @@ class DemoUser(HttpUser):
 
     def post_form(self, url: str, html: str, fields: dict):
         fields = fields | {"csrfmiddlewaretoken": csrf_token(html)}
+        # Over HTTPS, Django's CSRF check wants the page the form came from.
+        referer = urljoin(self.host, url)
         return self.client.post(
-            url, data=fields, name="Inloggen: versturen", headers={"Referer": url}
+            url, data=fields, name="Inloggen: versturen", headers={"Referer": referer}
         )
 
     def page(self, url: str, name: str):

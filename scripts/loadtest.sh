@@ -7,7 +7,7 @@
 set -euo pipefail
 : "${DATABASE_URL:?run this through scripts/with-postgres.sh, or set DATABASE_URL}"
 
-venv=.venv/bin
+venv=${VENV:-.venv}/bin
 users=${USERS:-50}
 duration=${DURATION:-60s}
 workers=${WORKERS:-4}
