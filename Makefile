@@ -9,7 +9,7 @@ PYTEST := $(VENV)/bin/pytest
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: env demo worker nightly test test-sqlite test-postgres bench lint format messages
+.PHONY: env demo worker nightly test test-sqlite test-postgres bench loadtest lint format messages
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -57,6 +57,13 @@ test-postgres: env
 
 bench: env
 	$(VENV)/bin/python -m omzien.matching.engine.bench
+
+# Locust against gunicorn on a throw-away PostgreSQL cluster; prints p50/p95/p99 and errors per
+# page (docs/performance.md). Never part of the tests. `SCALE=tenth make loadtest` passes
+# --scale to load_demo; USERS, DURATION and WORKERS change the run.
+SCALE ?=
+loadtest: env messages
+	SCALE=$(SCALE) VENV=$(VENV) scripts/with-postgres.sh scripts/loadtest.sh
 
 lint: env
 	$(VENV)/bin/ruff check src

@@ -195,10 +195,17 @@ WHITENOISE_AUTOREFRESH = not PRODUCTION  # development serves straight from the 
 # the short cache for the same files under their plain names, which can change in place.
 WHITENOISE_MAX_AGE = 60 if PRODUCTION else 0
 
-# Shared between worker processes: import progress must agree across them. (Rate limits count
-# in the database, so that they also hold across app servers: omzien.web.ratelimit.)
+# Shared between worker processes: import progress must agree across them. Several app hosts
+# share it through a table in the database (OMZIEN_CACHE_TABLE, made by `createcachetable`).
+# (Rate limits count in the database anyway, so they hold across app servers: web.ratelimit.)
+CACHE_TABLE = os.environ.get("OMZIEN_CACHE_TABLE", "")
 CACHES = {
     "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": CACHE_TABLE,
+    }
+    if CACHE_TABLE
+    else {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": os.environ.get("OMZIEN_CACHE_DIR", str(VAR_DIR / "cache")),
     }

@@ -1,0 +1,183 @@
+"""The load test: coordinators, volunteers, parents, referrers and analysts at once, and the
+API's client systems, against a server with the demo loaded (`make loadtest` runs it).
+
+Every simulated user logs in through the real pages with a demo account, the second step
+included. A code from an authenticator app works once, so each demo account logs in once and
+the simulated users of that account share its session: 50 users, one log-in per account.
+Pages that fail, redirect (for example back to the log-in) or answer other than 200 count as
+errors. The API's referrals use the demo's client; the aggregates a token that
+`scripts/loadtest.sh` issues (OMZIEN_LOADTEST_AGGREGATES_TOKEN).
+"""
+
+import os
+import random
+import re
+from urllib.parse import urljoin
+
+import django
+import gevent.lock
+from django_otp.oath import TOTP
+from locust import HttpUser, between, constant_throughput, events, task
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "omzien.conf.settings")
+django.setup()  # for the demo's key derivation only; the load test never opens the database
+
+from omzien.demo.accounts import DEMO_PASSWORD  # noqa: E402
+from omzien.demo.api_clients import DEMO_TOKEN  # noqa: E402
+from omzien.demo.second_factor import demo_key  # noqa: E402
+
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+REQUEST_LINK = re.compile(r'href="/hulpvragen/(\d+)/"')
+MATCH_LINK = re.compile(r'href="/koppelingen/(\d+)/"')
+
+_sessions: dict[str, dict] = {}  # username -> cookies of its one logged-in session
+_locks: dict[str, gevent.lock.Semaphore] = {}
+_ids: dict[str, dict[str, list[str]]] = {}  # username -> ids found on its list pages
+
+
+def csrf_token(html: str) -> str:
+    found = CSRF.search(html)
+    if not found:
+        raise RuntimeError("No CSRF token on the log-in page")
+    return found.group(1)
+
+
+class DemoUser(HttpUser):
+    abstract = True
+    wait_time = between(1, 5)  # a person reads a page before the next click
+    accounts: tuple[str, ...] = ()
+
+    def on_start(self) -> None:
+        self.username = random.choice(self.accounts)
+        lock = _locks.setdefault(self.username, gevent.lock.Semaphore())
+        with lock:  # the first user of an account logs in; the others wait and share it
+            if self.username not in _sessions:
+                self.log_in()
+                _sessions[self.username] = self.client.cookies.get_dict()
+        self.client.cookies.update(_sessions[self.username])
+
+    def log_in(self) -> None:
+        page = self.client.get("/inloggen/", name="Inloggen")
+        form = {"username": self.username, "password": DEMO_PASSWORD}
+        response = self.post_form("/inloggen/", page.text, form)
+        if "/inloggen/code/" in response.url:
+            code = f"{TOTP(bytes.fromhex(demo_key(self.username))).token():06d}"
+            response = self.post_form(response.url, response.text, {"code": code})
+        if "/inloggen/" in response.url:
+            raise RuntimeError(f"Log-in of {self.username} did not succeed")
+
+    def post_form(self, url: str, html: str, fields: dict):
+        fields = fields | {"csrfmiddlewaretoken": csrf_token(html)}
+        # Over HTTPS, Django's CSRF check wants the page the form came from.
+        referer = urljoin(self.host, url)
+        return self.client.post(
+            url, data=fields, name="Inloggen: versturen", headers={"Referer": referer}
+        )
+
+    def page(self, url: str, name: str):
+        """One page; anything but 200 (a redirect to the log-in too) is an error."""
+        with self.client.get(
+            url, name=name, allow_redirects=False, catch_response=True
+        ) as response:
+            if response.status_code != 200:
+                response.failure(f"status {response.status_code}")
+            return response
+
+    def ids(self, kind: str, url: str, pattern: re.Pattern) -> list[str]:
+        """Ids linked from a list page, looked up once per account."""
+        found = _ids.setdefault(self.username, {})
+        if kind not in found:
+            found[kind] = sorted(set(pattern.findall(self.page(url, kind).text)))
+        return found[kind]
+
+
+class Coordinator(DemoUser):
+    weight = 4
+    accounts = ("coordinator", "coordinator2")
+
+    @task(3)
+    def today(self) -> None:
+        self.page("/vandaag/", "Vandaag")
+
+    @task(2)
+    def waiting_list(self) -> None:
+        self.page("/wachtlijst/", "Wachtlijst")
+
+    @task(2)
+    def request_with_suggestions(self) -> None:
+        requests = self.ids("Wachtlijst", "/wachtlijst/", REQUEST_LINK)
+        if requests:
+            self.page(f"/hulpvragen/{random.choice(requests)}/", "Hulpvraag met voorstellen")
+
+    @task(2)
+    def match(self) -> None:
+        matches = self.ids("Koppelingen", "/koppelingen/", MATCH_LINK)
+        if matches:
+            self.page(f"/koppelingen/{random.choice(matches)}/", "Koppeling")
+
+
+class Volunteer(DemoUser):
+    """Volunteers and parents: their own page, "Mijn koppeling"."""
+
+    weight = 2
+    accounts = ("vrijwilliger", "ouder")
+
+    @task
+    def own_page(self) -> None:
+        self.page("/mijn-koppeling/", "Mijn koppeling")
+
+
+class Referrer(DemoUser):
+    weight = 1
+    accounts = ("verwijzer",)
+
+    @task
+    def own_referrals(self) -> None:
+        self.page("/verwijzingen/", "Mijn verwijzingen")
+
+
+class Analyst(DemoUser):
+    weight = 2
+    accounts = ("analist",)
+
+    @task(2)
+    def dashboard(self) -> None:
+        self.page("/cijfers/", "Cijfers")
+
+    @task(1)
+    def map(self) -> None:
+        self.page("/cijfers/kaart/", "Kaart")
+
+
+class ApiClient(HttpUser):
+    """A neighbourhood team's system and a municipality's monitor, each with its own token:
+    one simulated user calling 1.5 times a second, under each client's limit of 120 a minute."""
+
+    fixed_count = 1
+    wait_time = constant_throughput(1.5)
+
+    def on_start(self) -> None:
+        self.tokens = {
+            "referrals": DEMO_TOKEN,
+            "aggregates": os.environ["OMZIEN_LOADTEST_AGGREGATES_TOKEN"],
+        }
+
+    def call(self, url: str, name: str, scope: str) -> None:
+        headers = {"Authorization": f"Bearer {self.tokens[scope]}"}
+        with self.client.get(url, name=name, headers=headers, catch_response=True) as response:
+            if response.status_code != 200:
+                response.failure(f"status {response.status_code}")
+
+    @task
+    def referrals(self) -> None:
+        self.call("/api/v1/referrals/", "API verwijzingen", "referrals")
+
+    @task
+    def aggregates(self) -> None:
+        self.call("/api/v1/aggregates/", "API cijfers", "aggregates")
+
+
+@events.test_start.add_listener
+def _token_present(environment, **kwargs) -> None:
+    if not os.environ.get("OMZIEN_LOADTEST_AGGREGATES_TOKEN"):
+        raise SystemExit("Set OMZIEN_LOADTEST_AGGREGATES_TOKEN (scripts/loadtest.sh issues it).")
