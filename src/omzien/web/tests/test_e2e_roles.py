@@ -151,7 +151,7 @@ def log_a_contact(v: Visit) -> None:
 def answer_a_questionnaire(v: Visit) -> None:
     """The parent answers the first open questionnaire on their page."""
     v.click(v.page.locator("#questionnaires a").first)
-    v.page.locator("#id_q1_3").check()
+    v.page.locator("form fieldset").first.locator("input[type=radio]").first.check()
     v.click(v.page.get_by_role("button", name=v.t("Versturen")))
     assert v.t("Dank u wel. Uw antwoorden zijn opgeslagen.") in v.status()
 
