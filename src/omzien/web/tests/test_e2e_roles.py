@@ -126,14 +126,16 @@ def refer_a_family(v: Visit) -> None:
     assert v.start("De verwijzing is ontvangen. Het nummer is %(number)s") in v.status()
 
 
-def open_a_young_person(v: Visit) -> None:
-    """The youth professional opens a young person without a support figure yet."""
-    v.click(v.page.get_by_role("link", name=v.t("Zonder steunfiguur")))
-    person = v.page.locator("#young-people tbody tr").first.get_by_role("link")
-    name = person.inner_text()
-    v.click(person)
-    v.page.get_by_role("heading", level=1, name=name).wait_for()
-    v.page.get_by_role("heading", level=2, name=v.t("Steunfiguren")).wait_for()
+def confirm_a_support_figure(v: Visit) -> None:
+    """The youth professional confirms the support figure a young person proposed."""
+    v.click(v.page.get_by_role("link", name=v.t("Voorstel wacht op u")))
+    v.click(v.page.locator("#young-people tbody tr").first.get_by_role("link"))
+    decide = v.page.get_by_role("button", name=v.t("Besluit vastleggen"))
+    waiting = decide.count()
+    assert waiting > 0
+    v.click(decide.first)  # the decision offered first is to confirm, from today
+    assert v.status()
+    assert decide.count() == waiting - 1
 
 
 def log_a_contact(v: Visit) -> None:
@@ -183,7 +185,7 @@ TASKS = {
     "coordinator": propose_a_volunteer,
     "beheerder": look_up_the_audit_trail,
     "verwijzer": refer_a_family,
-    "jeugdprofessional": open_a_young_person,
+    "jeugdprofessional": confirm_a_support_figure,
     "vrijwilliger": log_a_contact,
     "ouder": answer_a_questionnaire,
     "jongere": see_own_match,
