@@ -146,7 +146,7 @@ def log_a_contact(v: Visit) -> None:
     page.locator("#id_contact-hours").fill("2")
     v.click(page.get_by_role("button", name=v.t("Contact vastleggen")))
     v.heading("Mijn koppeling")
-    assert v.t("Dank u wel. Het contact staat in uw overzicht.") in v.status()
+    assert v.t("Dank je wel. Het contact staat in je overzicht.") in v.status()
     assert page.locator("#own-contacts li").count() > 0
 
 
