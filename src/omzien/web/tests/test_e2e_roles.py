@@ -55,7 +55,8 @@ class Visit:
 
     def click(self, locator) -> None:
         """Follow a link or press a button, then check the page it leads to."""
-        locator.click()
+        with self.page.expect_navigation():
+            locator.click()
         self.check()
 
     def heading(self, text: str) -> None:
@@ -133,8 +134,11 @@ def confirm_a_support_figure(v: Visit) -> None:
     decide = v.page.get_by_role("button", name=v.t("Besluit vastleggen"))
     waiting = decide.count()
     assert waiting > 0
+    form = v.page.locator("form", has=decide.first)
+    # A mentor from the young person's own network is confirmed after a first meeting.
+    form.get_by_label(v.t("Kennismakingsgesprek op")).fill(timezone.localdate().isoformat())
     v.click(decide.first)  # the decision offered first is to confirm, from today
-    assert v.status()
+    assert v.status(), v.page.locator("main").inner_text()
     assert decide.count() == waiting - 1
 
 
