@@ -124,7 +124,10 @@ def refer_a_family(v: Visit) -> None:
     page.locator("#id_consent_feedback_to_referrer").check()
     v.click(page.get_by_role("button", name=v.t("Verwijzing versturen")))
     v.heading("Mijn verwijzingen")
-    assert v.start("De verwijzing is ontvangen. Het nummer is %(number)s") in v.status()
+    received = (
+        "De verwijzing is ontvangen. Het nummer is %(number)s; noteer het in uw eigen dossier."
+    )
+    assert v.start(received) in v.status()
 
 
 def confirm_a_support_figure(v: Visit) -> None:
