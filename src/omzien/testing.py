@@ -142,16 +142,17 @@ def available_offer(
 
 def browser_log_in(page, base_url: str, username: str, password: str) -> None:
     """Log in through the real pages, the second step included: the code comes from the
-    account's authenticator key, as the user's app would show it."""
+    account's authenticator key, as the user's app would show it. Fields are found by id and
+    sent with Enter, so this works in every language the page is shown in."""
     import base64
 
     from django_otp.oath import TOTP
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     page.goto(f"{base_url}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(password)
-    page.get_by_role("button", name="Inloggen").click()
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(password)
+    page.locator("#id_password").press("Enter")
     page.wait_for_url(lambda url: not url.split("?")[0].endswith("/inloggen/"))
     last_used = -1
     if "/inloggen/code/" in page.url:
@@ -166,8 +167,8 @@ def browser_log_in(page, base_url: str, username: str, password: str) -> None:
         # A code works once: a second log-in within 30 seconds takes the next one, as an app
         # would show it a moment later (the server accepts one step of clock drift).
         totp.time += totp.step
-    page.get_by_label("Code uit de app").fill(f"{totp.token():06d}")
-    page.get_by_role("button", name=re.compile("^(Verder|App koppelen)$")).click()
+    page.locator("#id_code").fill(f"{totp.token():06d}")
+    page.locator("#id_code").press("Enter")
     page.wait_for_url(lambda url: "/inloggen/" not in url)
 
 

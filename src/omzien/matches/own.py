@@ -101,7 +101,8 @@ def own_contact(request, pk: int):
     if not (match.takes_contacts() and form.is_valid()):
         return own_page(request, contact_form=form, form_match=match)
     form.save_for(request.user)
-    messages.success(request, _("Dank u wel. Het contact staat in uw overzicht."))
+    # Volunteers are spoken to with "je", like everywhere on their page.
+    messages.success(request, _("Dank je wel. Het contact staat in je overzicht."))
     return redirect("matches:own_page")
 
 
@@ -120,7 +121,10 @@ def own_message(request, pk: int):
         note=form.cleaned_data["note"],
     )
     _tell_coordinators(match)
-    messages.success(request, _("Uw bericht is doorgegeven aan de coördinator."))
+    if request.user.role in INFORMAL:
+        messages.success(request, _("Je bericht is doorgegeven aan de coördinator."))
+    else:
+        messages.success(request, _("Uw bericht is doorgegeven aan de coördinator."))
     return redirect("matches:own_page")
 
 
