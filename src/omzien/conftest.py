@@ -20,6 +20,15 @@ def _private_cache(settings):
 
 
 @pytest.fixture(autouse=True)
+def _dutch_after_each_test():
+    # A request in English leaves English active in this thread; the next test starts in Dutch.
+    yield
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _second_factor_on_force_login(monkeypatch):
     """`client.force_login` of a staff user also passes the second step, with a real confirmed
     TOTP device, as a code would; accounts/tests/test_two_factor.py tests the step itself."""

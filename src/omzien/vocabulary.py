@@ -1,6 +1,7 @@
 """Fixed lists shared by forms, models, the engine's loader and the insight pages."""
 
 from django.db import models
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 DAYS = [
@@ -16,7 +17,7 @@ PARTS = [("morning", _("ochtend")), ("afternoon", _("middag")), ("evening", _("a
 
 # The 21 parts of the week, in bit order for the engine's bitmask.
 SLOTS = [
-    (f"{day}_{part}", f"{day_label} {part_label}")
+    (f"{day}_{part}", format_lazy("{} {}", day_label, part_label))
     for day, day_label in DAYS
     for part, part_label in PARTS
 ]

@@ -96,7 +96,9 @@ class Family:
 
 
 def create_outcomes(demo: Demo) -> None:
-    shipped.load(apps)  # normally there since the migration; a flushed test database lacks them
+    # Normally there since the migrations; a flushed test database lacks them.
+    shipped.load(apps)
+    shipped.load_translations(apps)
     uses = configure(demo)
     versions = {
         i.slug: i.current_version()

@@ -12,7 +12,7 @@ from omzien.intake.models import Offer, OfferStatus, Request
 from omzien.matches.models import Match, MatchStatus
 from omzien.people.models import Child
 from omzien.programmes.models import Programme, ProgrammeType
-from omzien.vocabulary import Language, Need, slots_bitmask
+from omzien.vocabulary import slots_bitmask
 
 from . import engine
 
@@ -140,7 +140,6 @@ def load_pool(
         weights=weights_of(programme.programme_type),
         rules=rules_of(programme.programme_type),
         conflicts=conflicts_between(requests, offers),
-        labels={code: str(label) for code, label in (*Need.choices, *Language.choices)},
     )
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from omzien.intake.models import Offer, Request, RequestStatus
 from omzien.matches.models import Match
 
-from . import engine
+from . import engine, wording
 from .pool import load_pool
 
 
@@ -31,7 +31,7 @@ class Candidate:
 @dataclass(frozen=True)
 class CandidateList:
     candidates: list[Candidate]
-    reason: str  # Dutch: why nobody fits, when nobody does
+    reason: str  # the engine's code for why nobody fits (see wording.reason)
 
 
 def suggestions_for_request(user, help_request: Request, k: int = 10) -> CandidateList:
@@ -66,9 +66,9 @@ def propose(user, help_request: Request, offer_id) -> Match:
         pool = load_pool(locked.programme, [locked], [offer])
         explanation = engine.explain(pool, locked.pk, offer.pk)
         if not explanation.admissible:
-            failed = "; ".join(rule.sentence for rule in explanation.rules if not rule.passed)
             raise ValidationError(
-                _("Deze koppeling past niet bij de regels: %(why)s") % {"why": failed}
+                _("Deze koppeling past niet bij de regels: %(why)s")
+                % {"why": wording.failed_rules(explanation)}
             )
         locked.transition(RequestStatus.MATCHED, by=user, reason=_("Koppeling voorgesteld"))
         return Match.objects.create(

@@ -101,7 +101,13 @@ class AnswersForm(NLDSFormMixin, forms.Form):
 
 
 def item_questions(items) -> list:
-    return [(item, [(p.value, p.label) for p in item.scale.points.all()]) for item in items]
+    return [
+        (
+            item,
+            [(p.value, item.version.point_label(item.scale, p)) for p in item.scale.points.all()],
+        )
+        for item in items
+    ]
 
 
 def goal_questions(goals) -> list:

@@ -127,11 +127,12 @@ def changes(ids, municipality, start, end, published) -> list[ChangeRow]:
     shown = {
         key: published(f"pairs/{key[0]}/{key[1]}", change.n) for key, change in computed.items()
     }
-    names, order = ordered(computed)
+    instruments, order = ordered(computed)
+    versions = {pk: instrument.current_version() for pk, instrument in instruments.items()}
     return [
         ChangeRow(
-            names[key[0]],
-            key[1],
+            str(instruments[key[0]]),
+            versions[key[0]].subscale_name(key[1]) if versions[key[0]] else key[1],
             shown[key],
             # The change carries its published n: the exact one would undo the rounding.
             None if shown[key] is None else replace(computed[key], n=shown[key]),
@@ -140,18 +141,20 @@ def changes(ids, municipality, start, end, published) -> list[ChangeRow]:
     ]
 
 
-def ordered(keys) -> tuple[dict[int, str], list[tuple[int, str]]]:
-    """Instrument names, and the rows by instrument name; within one instrument the total
+def ordered(keys) -> tuple[dict[int, Instrument], list[tuple[int, str]]]:
+    """The instruments, and the rows by instrument name; within one instrument the total
     first, then the subscales in the order of their items."""
     instruments = {i for i, _ in keys}
-    names = dict(Instrument.objects.filter(pk__in=instruments).values_list("pk", "name"))
+    found = Instrument.objects.filter(pk__in=instruments).prefetch_related("versions")
+    by_pk = {i.pk: i for i in found}
+    names = {pk: i.display_name for pk, i in by_pk.items()}
     position: dict[tuple[int, str], int] = {}
     items = Item.objects.filter(version__instrument__in=instruments).order_by(
         "version__number", "position"
     )
     for key in items.values_list("version__instrument_id", "subscale"):
         position.setdefault(key, len(position))
-    return names, sorted(
+    return by_pk, sorted(
         keys, key=lambda k: (names[k[0]], k[1] != TOTAL, position.get(k, len(position)), k[1])
     )
 

@@ -145,3 +145,95 @@ def load_instrument(apps, scales, slug, name, description, licence, rule, share,
                 items, start=1
             )
         )
+
+
+# The English texts of the shipped versions (version 1), stored in InstrumentVersion.translations.
+ENGLISH_SCALES = {
+    AGREE: {
+        "name": "Agree or disagree (1 to 5)",
+        "points": {
+            "1": "Strongly disagree",
+            "2": "Disagree",
+            "3": "Neither agree nor disagree",
+            "4": "Agree",
+            "5": "Strongly agree",
+        },
+    },
+    SITUATION: {
+        "name": "How is it going (1 to 5)",
+        "points": {
+            "1": "Serious worries",
+            "2": "Worries",
+            "3": "Up and down",
+            "4": "Going fairly well",
+            "5": "Going well",
+        },
+    },
+}
+
+ENGLISH = {
+    "doelen-gas": {
+        "name": "Goals (GAS)",
+        "description": "At intake you choose two to five goals together with the family or the "
+        "young person. At every evaluation and at closure you look at how far each goal has "
+        "come: from -2 (much less than expected) to +2 (much more than expected). Omzien turns "
+        "that into a T-score: 50 means the goals were reached as expected.",
+        "licence": "Goal Attainment Scaling (Kiresuk and Sherman, 1968) is a public method. "
+        "Free to use.",
+    },
+    "tevredenheid-steun": {
+        "name": "Satisfaction and experienced support",
+        "description": "A short questionnaire by Omzien for parents and young people. Part 1 is "
+        "about the support someone has around them. Part 2 is about the volunteer's help; we "
+        "only ask that part once the match is running.",
+        "licence": "Made by Omzien. Free to use (EUPL-1.2).",
+        "subscales": {SUPPORT: "Experienced support", SATISFACTION: "Satisfaction"},
+        "items": {
+            "steun-1": "I have someone to turn to when things are not going well.",
+            "steun-2": "I am often on my own.",
+            "steun-3": "I have enough time to catch my breath.",
+            "steun-4": "I know whom I can ask for help.",
+            "steun-5": "I often worry about how things are going at home.",
+            "tevreden-1": "The volunteer's help fits what I need.",
+            "tevreden-2": "I can talk well with the volunteer.",
+            "tevreden-3": "The arrangements with the volunteer go well.",
+            "tevreden-4": "I would recommend this help to others.",
+            "tevreden-5": "I had expected more from the help.",
+        },
+    },
+    "situatie-gezin": {
+        "name": "The family's situation",
+        "description": "How is the family doing in six areas of life? Per area a mark from 1 "
+        "(serious worries) to 5 (going well). You fill it in together with the family.",
+        "licence": "Made by Omzien, in its own words. Free to use (EUPL-1.2). This is not the "
+        "Self-Sufficiency Matrix: if your organisation holds a licence for that, enter it as "
+        "its own instrument.",
+        "subscales": {
+            "Geld": "Money",
+            "Wonen": "Housing",
+            "Werk en dagbesteding": "Work and daytime activities",
+            "Sociaal netwerk": "Social network",
+            "Opvoeden": "Parenting",
+            "Gezondheid": "Health",
+        },
+        "items": {
+            "geld": "Money: can you make ends meet and pay the bills?",
+            "wonen": "Housing: do you have a safe and settled place to live?",
+            "werk": "Work and daytime activities: do the parents have work, school or something "
+            "else to do that suits them?",
+            "netwerk": "Social network: are there people around you who help?",
+            "opvoeden": "Parenting: do you manage to give the children what they need?",
+            "gezondheid": "Health: how is the health of the parents and children?",
+        },
+    },
+}
+
+
+def load_translations(apps) -> None:
+    """Give the shipped versions (version 1) their English texts; other languages are kept."""
+    version_model = apps.get_model("outcomes", "InstrumentVersion")
+    for slug, english in ENGLISH.items():
+        for version in version_model.objects.filter(instrument__slug=slug, number=1):
+            translations = dict(version.translations) | {"en": english | {"scales": ENGLISH_SCALES}}
+            # update(): a data fix of the texts around the answers, not a change of the version.
+            version_model.objects.filter(pk=version.pk).update(translations=translations)

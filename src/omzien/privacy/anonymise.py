@@ -76,7 +76,7 @@ KEPT: dict[str, set[str]] = {
     "matches.Moment": {"kind"},
     "matches.Contact": {"kind"},
     "matching.PlanRun": {"fairness"},  # tables per neighbourhood and household type
-    "matching.PlanProposal": {"decision", "explanation"},  # the rules' sentences, no names
+    "matching.PlanProposal": {"decision", "explanation"},  # the rules' codes and numbers, no names
     "matching.PairRule": {"kind"},
     "screening.Reference": {"outcome"},
     "privacy.Consent": {"purpose", "source"},

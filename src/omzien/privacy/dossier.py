@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from omzien import vocabulary
 from omzien.access.scoping import ScopedQuerySet
 from omzien.accounts.models import User
+from omzien.matching import wording
 from omzien.workflow import StatusChange
 
 from .anonymise import rows_about
@@ -98,12 +99,11 @@ def _value(obj, f) -> tuple[object, str]:
 
 
 def _readable_json(data: dict) -> str:
-    """Stored JSON as a person reads it: a match's explanation by its Dutch sentences, scores
+    """Stored JSON as a person reads it: a match's explanation by its sentences, scores
     as 'name: value'; deeper structures only in the copy for another system."""
     if "rules" in data or "parts" in data:
-        return " ".join(
-            item["sentence"] for key in ("rules", "parts") for item in data.get(key, ())
-        )
+        explained = wording.readable(data)
+        return " ".join(item["sentence"] for key in ("rules", "parts") for item in explained[key])
     if all(not isinstance(value, dict | list) for value in data.values()):
         return ", ".join(f"{key or _('totaal')}: {value}" for key, value in data.items())
     return _("staat in de kopie voor een ander systeem (JSON)")

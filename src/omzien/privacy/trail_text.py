@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .admin_trail import model_and_step
 from .models import AuditAction
-from .models.subject import SUBJECT_LABELS
+from .models.subject import SUBJECT_LABELS, pseudonym
 from .subjects import SUBJECT_MODELS
 
 PAGES = {
@@ -177,10 +177,10 @@ def visible_names(user, events) -> dict[tuple[str, int], str]:
 def about(event, names) -> list[str]:
     """'Gezin Jansen (gezin 12)' where the name may be shown, else 'gezin 12'."""
     people = []
-    for kind, label in SUBJECT_LABELS.items():
+    for kind in SUBJECT_LABELS:
         pk = getattr(event, f"{kind}_id")
         if pk is not None:
-            number = f"{label} {pk}"
+            number = pseudonym(kind, pk)
             people.append(f"{names[kind, pk]} ({number})" if (kind, pk) in names else number)
     return people
 

@@ -1,7 +1,7 @@
 """Omzien's matching engine: plain Python, NumPy/SciPy and Numba, no Django.
 
 Give it a `Pool` of requests and offers; it finds the admissible pairs (`candidates`),
-explains one pair in Dutch (`explain`), suggests the best fits for one household or one
+explains one pair in codes and numbers (`explain`), suggests the best fits for one household or one
 volunteer (`suggest_for_request`, `suggest_for_offer`), computes the optimal plan for a
 whole pool (`plan`) and reports who that plan leaves waiting (`fairness`).
 It proposes; a coordinator decides.

@@ -11,8 +11,6 @@ from enum import StrEnum
 
 import numpy as np
 
-from .text import PART_LABELS
-
 # The named parts of a score, in the order used by every array in the engine.
 PARTS: tuple[str, ...] = ("distance", "availability", "age", "needs", "language", "waiting")
 
@@ -32,20 +30,16 @@ class Weights:
         self.validate()
 
     def validate(self) -> None:
-        """Raise ValueError (with a Dutch message for the form) when the weights are unusable."""
+        """Raise ValueError (a message for the developer) when the weights are unusable."""
         for name in PARTS:
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-                raise ValueError(
-                    f"Het gewicht voor '{PART_LABELS[name]}' moet een heel getal zijn."
-                )
+                raise ValueError(f"The weight of '{name}' must be a whole number.")
             if value < 0:
-                raise ValueError(
-                    f"Het gewicht voor '{PART_LABELS[name]}' mag niet negatief zijn (nu {value})."
-                )
+                raise ValueError(f"The weight of '{name}' must not be negative (now {value}).")
         total = sum(getattr(self, name) for name in PARTS)
         if total != 100:
-            raise ValueError(f"De gewichten moeten samen 100 zijn (nu {total}).")
+            raise ValueError(f"The weights must add up to 100 (now {total}).")
 
     def as_dict(self) -> dict[str, int]:
         return {name: int(getattr(self, name)) for name in PARTS}

@@ -46,8 +46,8 @@ class Plan:
     unmatched_ids: np.ndarray
     components: int  # independent parts the pool was split into
     timings: dict[str, float]  # seconds
-    rejected_locks: dict[Pair, str] = field(default_factory=dict)  # lock -> why not kept (Dutch)
-    reason: str = ""  # Dutch, when nothing could be matched
+    rejected_locks: dict[Pair, str] = field(default_factory=dict)  # lock -> why not kept (a code)
+    reason: str = ""  # a code (see suggest.why_none), when nothing could be matched
 
     @cached_property
     def pairs(self) -> tuple[PlannedPair, ...]:
@@ -248,19 +248,19 @@ def _locks(
     for pair in sorted({(int(r), int(o)) for r, o in locked}):
         r, o = pool.request_position(pair[0]), pool.offer_position(pair[1])
         if r is None or o is None:
-            rejected[pair] = "Dit gezin of deze vrijwilliger zit niet in de pool."
+            rejected[pair] = "not_in_pool"
             continue
         code = r * len(capacity) + o  # as Encoded.pair_codes
         at = int(np.searchsorted(sorted_codes, code))
         if pair in excluded:
-            rejected[pair] = "Deze koppeling is ook uitgesloten."
+            rejected[pair] = "excluded"
         elif at == len(sorted_codes) or sorted_codes[at] != code:
             failed = explain_positions(pool, r, o).failed
-            rejected[pair] = "Past niet: " + " ".join(rule.sentence for rule in failed)
+            rejected[pair] = "does_not_fit:" + ",".join(rule.name for rule in failed)
         elif r in taken:
-            rejected[pair] = "Dit gezin heeft al een andere vaste koppeling."
+            rejected[pair] = "household_taken"
         elif used[o] >= capacity[o]:
-            rejected[pair] = "Deze vrijwilliger heeft geen plek meer voor nog een vaste koppeling."
+            rejected[pair] = "volunteer_full"
         else:
             kept.append(int(order[at]))
             taken.add(r)

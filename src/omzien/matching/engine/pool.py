@@ -68,7 +68,6 @@ class Pool:
     rules: Rules = field(default_factory=Rules)
     conflicts: Collection[Pair] | Mapping[Pair, ConflictReason | str] = frozenset()
     vocabulary: Vocabulary | None = None  # needed only with columns; derived from dataclasses
-    labels: Mapping[str, str] = field(default_factory=dict)  # Dutch names of needs and languages
 
     def __post_init__(self) -> None:
         self.weights.validate()

@@ -26,7 +26,7 @@ class Suggestion:
 
 @dataclass(frozen=True, slots=True)
 class Suggestions:
-    """Ranked candidates (best first); when there are none, `reason` says why in Dutch."""
+    """Ranked candidates (best first); when there are none, `reason` is a code for why (see why_none)."""
 
     side: str  # "request": offers for a request; "offer": requests for an offer
     subject_id: int
@@ -42,7 +42,7 @@ def suggest_for_request(pool: Pool, request_id: int, k: int = 10) -> Suggestions
     """The k volunteers that fit this household best."""
     r = pool.request_position(request_id)
     if r is None:
-        raise KeyError(f"Hulpvraag {request_id} zit niet in deze pool.")
+        raise KeyError(f"Request {request_id} is not in this pool.")
     others = np.arange(len(pool.data.off))
     return _suggest(pool, "request", request_id, r, np.full(len(others), r), others, others, k)
 
@@ -51,7 +51,7 @@ def suggest_for_offer(pool: Pool, offer_id: int, k: int = 10) -> Suggestions:
     """The k households this volunteer fits best."""
     o = pool.offer_position(offer_id)
     if o is None:
-        raise KeyError(f"Aanbod {offer_id} zit niet in deze pool.")
+        raise KeyError(f"Offer {offer_id} is not in this pool.")
     others = np.arange(len(pool.data.req))
     return _suggest(pool, "offer", offer_id, o, others, np.full(len(others), o), others, k)
 
@@ -86,95 +86,6 @@ def _suggest(
     return Suggestions(side, subject_id, candidates, reason, excluded)
 
 
-# The rule that leaves nobody, as said to a coordinator: (for a request, an offer, a pool).
-_NONE: dict[str, tuple[str, str, str]] = {
-    "programme": (
-        "Er zijn geen vrijwilligers in dit programma.",
-        "Er wachten geen gezinnen in dit programma.",
-        "Gezinnen en vrijwilligers horen bij verschillende programma's.",
-    ),
-    "screened": (
-        "Geen vrijwilliger in dit programma heeft de screening rond.",
-        "De screening van deze vrijwilliger is nog niet rond.",
-        "Geen vrijwilliger heeft de screening rond.",
-    ),
-    "available": (
-        "Geen vrijwilliger in dit programma is nu beschikbaar.",
-        "Deze vrijwilliger is nu niet beschikbaar.",
-        "Geen vrijwilliger is nu beschikbaar.",
-    ),
-    "capacity": (
-        "Alle vrijwilligers in dit programma zitten vol.",
-        "Deze vrijwilliger heeft geen plek meer.",
-        "Alle vrijwilligers zitten vol.",
-    ),
-    "location": (
-        "Van de vrijwilligers is de postcode onbekend, dus de afstand is niet te bepalen.",
-        "Van de gezinnen is de postcode onbekend, dus de afstand is niet te bepalen.",
-        "De postcodes zijn onbekend, dus afstanden zijn niet te bepalen.",
-    ),
-    "distance": (
-        "Geen vrijwilliger woont binnen reisafstand.",
-        "Geen gezin woont binnen reisafstand.",
-        "Geen vrijwilliger woont binnen reisafstand van een gezin.",
-    ),
-    "age": (
-        "Geen vrijwilliger in de buurt wil kinderen van deze leeftijd ondersteunen.",
-        "Geen gezin in de buurt heeft kinderen van de leeftijd die deze vrijwilliger wil.",
-        "Geen vrijwilliger in de buurt wil kinderen van de leeftijd die de gezinnen hebben.",
-    ),
-    "schedule": (
-        "Geen vrijwilliger in de buurt kan op dezelfde dagdelen.",
-        "Geen gezin in de buurt kan op dezelfde dagdelen.",
-        "Gezinnen en vrijwilligers in de buurt kunnen nergens op dezelfde dagdelen.",
-    ),
-    "language": (
-        "Geen vrijwilliger in de buurt spreekt een taal van het gezin.",
-        "Geen gezin in de buurt dat een gedeelde taal wil, spreekt een taal van deze vrijwilliger.",
-        "Gezinnen die een gedeelde taal willen, vinden in de buurt niemand die hun taal spreekt.",
-    ),
-    "pets": (
-        "Bij geen vrijwilliger in de buurt past het met huisdieren.",
-        "Bij geen gezin in de buurt past het met huisdieren.",
-        "In de buurt past het nergens met huisdieren.",
-    ),
-    "smoking": (
-        "Bij geen vrijwilliger in de buurt past het met roken.",
-        "Bij geen gezin in de buurt past het met roken.",
-        "In de buurt past het nergens met roken.",
-    ),
-    "faith": (
-        "Geen vrijwilliger in de buurt past bij de wens over geloof.",
-        "Geen gezin in de buurt past bij de wens over geloof.",
-        "In de buurt past het nergens met de wens over geloof.",
-    ),
-    "household": (
-        "De enige vrijwilligers in de buurt horen bij hetzelfde huishouden.",
-        "De enige gezinnen in de buurt horen bij hetzelfde huishouden.",
-        "De enige combinaties in de buurt horen bij hetzelfde huishouden.",
-    ),
-    "conflict": (
-        "Met de vrijwilligers die overblijven is een bekend bezwaar.",
-        "Met de gezinnen die overblijven is een bekend bezwaar.",
-        "Met alle combinaties die overblijven is een bekend bezwaar.",
-    ),
-}
-# What the subject itself lacks says more than a count of the other side.
-_OWN_LACK = {
-    (
-        "request",
-        "location",
-    ): "De postcode van dit gezin is onbekend, dus de afstand is niet te bepalen.",
-    ("request", "schedule"): "Dit gezin heeft nog geen dagdelen opgegeven.",
-    (
-        "offer",
-        "location",
-    ): "De postcode van deze vrijwilliger is onbekend, dus de afstand is niet te bepalen.",
-    ("offer", "schedule"): "Deze vrijwilliger heeft nog geen dagdelen opgegeven.",
-}
-_SIDES = ("request", "offer", "pool")
-
-
 def decisive_rule(excluded: dict[str, int], considered: int) -> str | None:
     """The rule after which no candidate was left (rules counted in RULE_ORDER)."""
     left = considered
@@ -186,19 +97,20 @@ def decisive_rule(excluded: dict[str, int], considered: int) -> str | None:
 
 
 def why_none(pool: Pool, side: str, subject: int, excluded: dict[str, int], considered: int) -> str:
-    """Dutch: why no candidate is left for one request or offer (by position), or a pool."""
+    """A code for why no candidate is left for one request or offer (by position), or a pool.
+
+    "empty": nobody on the other side; "none_fits": no single rule says it; "own_location" and
+    "own_schedule": the subject itself lacks a postcode or parts of the week; otherwise the
+    name of the rule that left nobody. The Django side says it in words, per side.
+    """
     if considered == 0:
-        return {
-            "request": "Er zijn nog geen vrijwilligers in deze pool.",
-            "offer": "Er wachten nog geen gezinnen in deze pool.",
-            "pool": "De pool is leeg: er zijn geen gezinnen of geen vrijwilligers.",
-        }[side]
+        return "empty"
     rule = decisive_rule(excluded, considered)
     if rule is None:
-        return "Geen kandidaat past."
-    if (side, rule) in _OWN_LACK and _lacks(pool, side, subject, rule):
-        return _OWN_LACK[(side, rule)]
-    return _NONE[rule][_SIDES.index(side)]
+        return "none_fits"
+    if side != "pool" and rule in ("location", "schedule") and _lacks(pool, side, subject, rule):
+        return f"own_{rule}"
+    return rule
 
 
 def _lacks(pool: Pool, side: str, subject: int, rule: str) -> bool:

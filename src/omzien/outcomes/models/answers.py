@@ -154,7 +154,10 @@ class Administration(VersionedStatusModel):
         return self.scores.get("")
 
     def subscale_scores(self) -> list[tuple[str, float | None]]:
-        return sorted((name, value) for name, value in self.scores.items() if name)
+        version = self.instrument_version
+        return sorted(
+            (version.subscale_name(name), value) for name, value in self.scores.items() if name
+        )
 
 
 class AdministrationStatusChange(StatusChange):

@@ -8,6 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from omzien.outcomes.scoring import GAS, MEAN, SUM, ItemSpec
@@ -73,7 +74,22 @@ class Instrument(models.Model):
         verbose_name_plural = _("instrumenten")
 
     def __str__(self) -> str:
-        return self.name
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The name in the active language, from the current version's translation."""
+        version = self.current_version()
+        return version.translation().get("name", self.name) if version else self.name
+
+    @property
+    def display_description(self) -> str:
+        version = self.current_version()
+        return (
+            version.translation().get("description", self.description)
+            if version
+            else self.description
+        )
 
     def current_version(self) -> "InstrumentVersion | None":
         """The newest version: new answers always use it."""
@@ -100,6 +116,10 @@ class InstrumentVersion(models.Model):
         ),
     )
     created_at = models.DateTimeField(_("gemaakt op"), default=timezone.now)
+    # The texts in other languages, per language code: {"en": {"name": ..., "description":
+    # ..., "items": {code: text}, "subscales": {Dutch name: name}, "scales": {slug: {"name":
+    # ..., "points": {"1": label}}}}}. Dutch, the source language, is the fields themselves.
+    translations = models.JSONField(_("vertalingen"), default=dict, blank=True)
 
     class Meta:
         ordering = ["instrument", "number"]
@@ -128,6 +148,20 @@ class InstrumentVersion(models.Model):
         from .answers import AdministrationStatus
 
         return self.administrations.exclude(status=AdministrationStatus.DUE).exists()
+
+    def translation(self) -> dict:
+        """This version's texts in the active language; {} when there are none (Dutch)."""
+        return self.translations.get((get_language() or "nl").split("-")[0], {})
+
+    def item_text(self, item: "Item") -> str:
+        return self.translation().get("items", {}).get(item.code, item.text)
+
+    def point_label(self, scale: "Scale", point: "ScalePoint") -> str:
+        points = self.translation().get("scales", {}).get(scale.slug, {}).get("points", {})
+        return points.get(str(point.value), point.label)
+
+    def subscale_name(self, name: str) -> str:
+        return self.translation().get("subscales", {}).get(name, name)
 
     @property
     def is_goals(self) -> bool:
@@ -224,7 +258,7 @@ class Item(models.Model):
         constraints = [models.UniqueConstraint(fields=["version", "code"], name="item_unique_code")]
 
     def __str__(self) -> str:
-        return self.text
+        return self.version.item_text(self)
 
     def save(self, *args, **kwargs):
         refuse_if_frozen(self.version)

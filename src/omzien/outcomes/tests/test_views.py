@@ -256,3 +256,19 @@ def test_an_effect_size_that_cannot_be_computed_says_not_enough_data(client, geo
 
     content = client.get(REPORT).content.decode()
     assert "niet genoeg gegevens" in content
+
+
+def test_a_parent_reads_the_questionnaire_in_english_when_the_site_is_in_english(
+    client, geo, programme
+):
+    request = world.after_intake(programme, geo["near"])
+    parent = login(client, Role.PARENT)
+    request.household.parents.update(account=parent)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+
+    url = reverse("outcomes:own_answer", args=[request.pk, world.SUPPORT, Phase.INTAKE, 0])
+    page = client.get(url).content.decode()
+    assert "Satisfaction and experienced support" in page
+    assert "I have someone to turn to when things are not going well." in page
+    assert "Strongly agree" in page
+    assert "Helemaal mee eens" not in page and "Ik sta er vaak alleen voor" not in page

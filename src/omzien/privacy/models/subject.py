@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 SUBJECT_KINDS = ("household", "youth", "volunteer")
 
@@ -51,3 +52,11 @@ SUBJECT_LABELS = {
     "youth": _("jongere"),
     "volunteer": _("vrijwilliger"),
 }
+
+
+def pseudonym(kind: str, pk) -> str:
+    """'gezin 219' (in English 'family 219'): a person by kind and number, without a name."""
+    return pgettext("pseudonym of a person", "%(kind)s %(number)s") % {
+        "kind": SUBJECT_LABELS[kind],
+        "number": pk,
+    }

@@ -271,3 +271,15 @@ def test_the_trail_reads_as_dutch_sentences_with_the_person_concerned(client, wo
 
 def test_every_page_behind_a_role_has_a_sentence_in_the_trail():
     assert {name for name, roles in MATRIX.items() if roles != PUBLIC} - set(PAGES) == set()
+
+
+def test_in_english_a_person_is_named_by_an_english_pseudonym(client, world):
+    household = world["matched"].household
+    client.force_login(world["coordinator"])
+    client.get(reverse("matches:match_detail", args=[world["match"].pk]))
+    client.force_login(testing.user(Role.SUPERUSER))
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+
+    page = client.get(reverse("privacy:audit")).text
+
+    assert f"family {household.pk}" in page and f"gezin {household.pk}" not in page

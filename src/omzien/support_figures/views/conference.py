@@ -48,7 +48,7 @@ def conference(request, pk: int, step_form=None, agreement_form=None, status=200
         "support_figures/conference.html",
         {
             "conference": conf,
-            "participants": conf.participants.all(),
+            "participants": conf.participants.select_related("tie"),
             "agreements": conf.agreements.select_related("who"),
             "history": conf.status_changes.select_related("by"),
             "step_form": (step_form or ConferenceStepForm(conf)) if editor else None,

@@ -1,3 +1,4 @@
+<<<<<<< HEAD
 """Static files served as in production: collected once, with hashed names and compressed copies."""
 
 import pytest
@@ -37,3 +38,23 @@ def production_static(settings, collected_static):
     settings.WHITENOISE_AUTOREFRESH = False
     settings.WHITENOISE_MAX_AGE = 60
     return collected_static
+=======
+from datetime import date
+
+import pytest
+from django.test import override_settings
+
+from omzien.demo import generator
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo, once per test module: every kind of page has rows to show."""
+    with (
+        django_db_blocker.unblock(),
+        override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]),
+    ):
+        generator.load(generator.DEFAULT_SEED, today=date(2026, 12, 5))
+        yield
+        generator.remove()
+>>>>>>> english

@@ -4,30 +4,15 @@
 Every page of every role is asked for, on the demo, where every kind of page has rows to show.
 """
 
-from datetime import date
-
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.test import override_settings
 
 from omzien.accounts.models import User
-from omzien.demo import generator
 from omzien.testing import DEMO_ROLES, html_pages
 
 pytestmark = pytest.mark.django_db
 
 TEMPLATE_SOURCE = ("{#", "{%")
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with (
-        django_db_blocker.unblock(),
-        override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]),
-    ):
-        generator.load(generator.DEFAULT_SEED, today=date(2026, 12, 5))
-        yield
-        generator.remove()
 
 
 @pytest.mark.parametrize("username", DEMO_ROLES)

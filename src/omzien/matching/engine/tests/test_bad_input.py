@@ -9,7 +9,7 @@ def test_an_empty_pool():
     result = plan(Pool())
     assert result.matched == 0
     assert result.pairs == ()
-    assert result.reason == "De pool is leeg: er zijn geen gezinnen of geen vrijwilligers."
+    assert result.reason == "empty"
     assert len(candidates(Pool())) == 0
     assert fairness(Pool(), result).overall.matched == 0
 
@@ -19,13 +19,13 @@ def test_a_pool_where_nobody_is_admissible():
     result = plan(far)
     assert result.matched == 0
     assert result.unmatched_request_ids == (1, 2)
-    assert result.reason == "Geen vrijwilliger woont binnen reisafstand van een gezin."
+    assert result.reason == "distance"
 
 
 def test_a_volunteer_with_no_availability_is_never_matched():
     result = plan(pool([request()], [offer(slots=0)]))
     assert result.matched == 0
-    assert "dagdelen" in result.reason
+    assert result.reason == "schedule"
 
 
 def test_missing_coordinates_exclude_only_those_pairs():
@@ -39,4 +39,4 @@ def test_missing_coordinates_exclude_only_those_pairs():
 
 def test_missing_coordinates_everywhere_say_why():
     result = plan(pool([request(lat=None, lon=None)], [offer(lat=None, lon=None)]))
-    assert result.reason == "De postcodes zijn onbekend, dus afstanden zijn niet te bepalen."
+    assert result.reason == "location"

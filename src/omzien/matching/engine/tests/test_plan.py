@@ -183,14 +183,14 @@ def test_a_lock_that_does_not_fit_is_refused_with_a_reason():
     the_pool = pool([request()], [offer(slots=1 << 5)])
     result = plan(the_pool, locked={(1, 10)})
     assert result.matched == 0
-    assert "dagdeel" in result.rejected_locks[(1, 10)]
+    assert result.rejected_locks[(1, 10)] == "does_not_fit:schedule"
 
 
 def test_locks_beyond_capacity_are_refused():
     the_pool = pool([request(id=1), request(id=2, household_key="h2")], [offer(capacity=1)])
     result = plan(the_pool, locked={(1, 10), (2, 10)})
     assert result.matched == 1
-    assert "plek" in result.rejected_locks[(2, 10)]
+    assert result.rejected_locks[(2, 10)] == "volunteer_full"
 
 
 def test_an_excluded_pair_is_replaced_by_the_next_best():

@@ -108,7 +108,7 @@ def test_a_part_without_weight_gives_no_points():
     ],
 )
 def test_weights_that_are_negative_or_do_not_add_up_to_100_are_refused(weights):
-    with pytest.raises(ValueError, match="gewicht"):
+    with pytest.raises(ValueError, match="weight"):
         Weights(**weights)
 
 

@@ -1,5 +1,7 @@
 """`omzien match --programme SLUG [--dry-run [--anonymous]]`: the optimal plan for a pool."""
 
+from dataclasses import asdict
+
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -7,7 +9,7 @@ from django.utils.translation import ngettext
 
 from omzien.accounts.models import Role, User
 from omzien.intake.models import Offer, Request
-from omzien.matching import engine, planning
+from omzien.matching import engine, planning, wording
 from omzien.programmes.models import Programme
 
 TOP_REASONS = 2
@@ -54,7 +56,9 @@ class Command(BaseCommand):
                     "request": names[("request", pair.request_id)],
                     "offer": names[("offer", pair.offer_id)],
                     "score": number_format(pair.score, 0),
-                    "reasons": " ".join(part.sentence for part in best[:TOP_REASONS]),
+                    "reasons": " ".join(
+                        wording.part_sentence(asdict(part)) for part in best[:TOP_REASONS]
+                    ),
                 }
             )
         waiting = len(plan.unmatched_request_ids)
