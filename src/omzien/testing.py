@@ -263,3 +263,30 @@ def html_pages(client, user):
                 if response.get("Content-Type", "").startswith("text/html"):
                     yield url, response.content.decode()
                 break
+
+
+def admin_pages(user) -> list[str]:
+    """The admin pages this user can open: the index, each app's index, and per registered
+    model its list, its add page and the change page of its first row, each only where the
+    model's admin allows it."""
+    from django.contrib import admin
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/")
+    request.user = user
+    if not admin.site.has_permission(request):
+        return []
+    urls, apps = [reverse("admin:index")], set()
+    for model, model_admin in admin.site._registry.items():
+        meta = model._meta
+        name = f"admin:{meta.app_label}_{meta.model_name}"
+        if model_admin.has_view_or_change_permission(request):
+            apps.add(meta.app_label)
+            urls.append(reverse(f"{name}_changelist"))
+            first = model._default_manager.order_by("pk").first()
+            if first and model_admin.has_view_or_change_permission(request, first):
+                urls.append(reverse(f"{name}_change", args=[first.pk]))
+        if model_admin.has_add_permission(request):
+            urls.append(reverse(f"{name}_add"))
+    apps_urls = [reverse("admin:app_list", args=[label]) for label in sorted(apps)]
+    return urls[:1] + apps_urls + urls[1:]

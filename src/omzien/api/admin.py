@@ -7,13 +7,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from omzien.web.admin import TabularInline
+
 from .models import DEFAULT_TOKEN_DAYS, ApiClient, ApiRequestLog, ApiToken, Scope
 from .tokens import check_scopes, issue_token
 
 TOKEN_FIELDS = ["prefix", "scopes", "created_at", "expires_at", "revoked_at", "last_used_at"]
 
 
-class TokenInline(admin.TabularInline):
+class TokenInline(TabularInline):
     model = ApiToken
     fields = TOKEN_FIELDS
     readonly_fields = TOKEN_FIELDS

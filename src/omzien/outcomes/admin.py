@@ -4,10 +4,12 @@ organisation, with its versions, items and answer scales."""
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from omzien.web.admin import TabularInline
+
 from .models import Instrument, InstrumentVersion, Item, ProgrammeInstrument, Scale, ScalePoint
 
 
-class ScalePointInline(admin.TabularInline):
+class ScalePointInline(TabularInline):
     model = ScalePoint
     extra = 0
 
@@ -19,7 +21,7 @@ class ScaleAdmin(admin.ModelAdmin):
     inlines = [ScalePointInline]
 
 
-class VersionInline(admin.TabularInline):
+class VersionInline(TabularInline):
     model = InstrumentVersion
     extra = 0
     show_change_link = True
@@ -34,7 +36,7 @@ class InstrumentAdmin(admin.ModelAdmin):
     inlines = [VersionInline]
 
 
-class ItemInline(admin.TabularInline):
+class ItemInline(TabularInline):
     model = Item
     extra = 0
 
