@@ -1,12 +1,28 @@
-<<<<<<< HEAD
-"""Static files served as in production: collected once, with hashed names and compressed copies."""
+"""Shared fixtures of the web tests: the demo once per module, and static files served as in
+production (collected once, with hashed names and compressed copies)."""
+
+from datetime import date
 
 import pytest
 from django.conf import settings as django_settings
 from django.core.management import call_command
 from django.test import override_settings
 
+from omzien.demo import generator
+
 MANIFEST = "whitenoise.storage.CompressedManifestStaticFilesStorage"
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo, once per test module: every kind of page has rows to show."""
+    with (
+        django_db_blocker.unblock(),
+        override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]),
+    ):
+        generator.load(generator.DEFAULT_SEED, today=date(2026, 12, 5))
+        yield
+        generator.remove()
 
 
 def production_storages() -> dict:
@@ -38,23 +54,3 @@ def production_static(settings, collected_static):
     settings.WHITENOISE_AUTOREFRESH = False
     settings.WHITENOISE_MAX_AGE = 60
     return collected_static
-=======
-from datetime import date
-
-import pytest
-from django.test import override_settings
-
-from omzien.demo import generator
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo, once per test module: every kind of page has rows to show."""
-    with (
-        django_db_blocker.unblock(),
-        override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]),
-    ):
-        generator.load(generator.DEFAULT_SEED, today=date(2026, 12, 5))
-        yield
-        generator.remove()
->>>>>>> english
