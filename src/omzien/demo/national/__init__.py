@@ -11,12 +11,12 @@ from pathlib import Path
 from random import Random
 
 from django.apps import apps
+from django.conf import settings
 from django.db import transaction
 
 from omzien.accounts.models import Role, User
 from omzien.geo.models import Municipality
 from omzien.intake.models import Offer
-from omzien.matching.engine.bench_pool import shared_data_dir
 from omzien.outcomes import shipped
 from omzien.outcomes.models import Instrument, ProgrammeInstrument, Respondent
 from omzien.people.models import Parent, Volunteer, Youth
@@ -46,7 +46,7 @@ def load(
     sizes, rng, writer, folk = sizes_at(scale), Random(seed), Writer(progress), Folk()
     start = today - timedelta(days=round(YEARS * 365.25))
     places = create_geography(
-        writer, rng, data_dir or shared_data_dir(), sizes.municipalities, today.year - 1
+        writer, rng, data_dir or settings.OMZIEN_SHARED_DATA, sizes.municipalities, today.year - 1
     )
     schemes = create_programmes(writer, rng, places, sizes.organisations, sizes.programmes, today)
     questionnaire = configure_questionnaire(writer, schemes)

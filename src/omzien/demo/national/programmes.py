@@ -140,7 +140,6 @@ def create_staff(writer: Writer, places: list[Place], schemes: list[Scheme], tod
         account(f"beheerder-{organisation}", Role.ORG_ADMIN, organisation)
     for place in places:
         account(f"analist-{place.code.lower()}", Role.ANALYST, municipality=place.pk)
-    account("analist-landelijk", Role.ANALYST)
     writer.write(
         User,
         ("id", "password", "username", "role", "organisation_id", "municipality_id",

@@ -84,7 +84,10 @@ def test_scales_divide_the_national_sizes():
     assert sizes_at(parse_scale("national")).matches == 1_000_000
     tenth = sizes_at(parse_scale("tenth"))
     assert (tenth.municipalities, tenth.programmes, tenth.people, tenth.matches) == (
-        34, 60, 30_000, 100_000
+        34,
+        60,
+        30_000,
+        100_000,
     )
     with pytest.raises(ValueError):
         parse_scale("2")
