@@ -51,7 +51,7 @@ def snapshot() -> list[list]:
     return [list(model.objects.order_by("pk").values_list(*fields)) for model, fields in tables]
 
 
-def loaded(seed: int, scale=Fraction(1, 2000)) -> list[list]:
+def loaded(seed: int, scale=Fraction(1, 10_000)) -> list[list]:
     """What a load gives, taken back again afterwards."""
     savepoint = transaction.savepoint()
     national.load(scale, seed, today=TODAY, progress=None)
