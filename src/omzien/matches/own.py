@@ -11,6 +11,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.mail import EmailMessage
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -24,7 +25,7 @@ from omzien.accounts.models import Role, User
 from omzien.web.forms import NLDSFormMixin
 
 from .forms import ContactForm
-from .models import Contact, ContactKind, Match
+from .models import Contact, ContactKind, Match, Moment
 
 OWN_ROLES = (Role.VOLUNTEER, Role.PARENT, Role.YOUTH)
 logger = logging.getLogger(__name__)
@@ -62,12 +63,16 @@ def _own_matches(user):
 @role_required(*OWN_ROLES)
 def own_page(request, contact_form=None, message_form=None, form_match=None):
     today = timezone.localdate()
-    matches = list(_own_matches(request.user).open())
+    # The coming moments of all matches in one query, not one per match.
+    coming = Moment.objects.open().filter(due_on__gte=today).order_by("due_on", "pk")
+    matches = list(
+        _own_matches(request.user).open().prefetch_related(Prefetch("moments", coming, "coming"))
+    )
     contacts = Contact.objects.visible_to(request.user).select_related("match")
     cards = [
         {
             "match": match,
-            "next_moment": match.moments.open().filter(due_on__gte=today).first(),
+            "next_moment": next(iter(match.coming), None),
             "contact_form": (contact_form if match == form_match else None)
             or (OwnContactForm(match) if _logs_contacts(request.user, match) else None),
             "message_form": (message_form if match == form_match else None)

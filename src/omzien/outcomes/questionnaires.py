@@ -115,9 +115,10 @@ def with_slot_data(requests):
         ),
         Prefetch(
             "questionnaires",
-            Administration.objects.select_related("instrument", "instrument_version").order_by(
-                "-created_at", "-pk"
-            ),
+            # With its match: a closure questionnaire's slot names the match it closed.
+            Administration.objects.select_related(
+                "instrument", "instrument_version", "match"
+            ).order_by("-created_at", "-pk"),
         ),
     )
 

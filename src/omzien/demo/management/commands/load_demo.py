@@ -1,11 +1,17 @@
-"""`omzien load_demo`: the example municipality Voorbeeldstad, its people and one account per role."""
+"""`omzien load_demo`: the example municipality Voorbeeldstad, its people and one account per role;
+with --scale, the national dataset instead."""
 
-from django.core.management.base import BaseCommand, CommandParser
+import time
+from datetime import date
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from omzien.demo import generator, second_factor
+from omzien.demo import generator, national, second_factor
 from omzien.demo.accounts import login_table
 from omzien.demo.api_clients import token_lines
+from omzien.demo.national.sizes import parse_scale
 
 
 class Command(BaseCommand):
@@ -23,8 +29,28 @@ class Command(BaseCommand):
             action="store_true",
             help="Verwijder een eerder geladen demo en laad hem opnieuw.",
         )
+        parser.add_argument(
+            "--scale",
+            help=(
+                "Laad de landelijke set in een lege database: national, tenth, small "
+                "of een deel zoals 1/1000."
+            ),
+        )
+        parser.add_argument(
+            "--today",
+            type=date.fromisoformat,
+            help="De dag waarop de gegevens eindigen (JJJJ-MM-DD); standaard vandaag.",
+        )
+        parser.add_argument(
+            "--data",
+            type=Path,
+            help="Map met de gedeelde open data (gemeenten, wijken en buurten).",
+        )
 
     def handle(self, *args, seed: int, reset: bool, verbosity: int, **options) -> None:
+        if options["scale"]:
+            self.load_national(seed, verbosity, **options)
+            return
         if generator.is_loaded() and not reset:
             message = "De demo is al geladen; --reset laadt hem opnieuw."
         else:
@@ -39,6 +65,28 @@ class Command(BaseCommand):
             self.stdout.write("")
             for line in token_lines():
                 self.stdout.write(line)
+
+    def load_national(self, seed: int, verbosity: int, *, scale: str, today, data, **_) -> None:
+        try:
+            fraction = parse_scale(scale)
+        except ValueError as error:
+            raise CommandError(str(error)) from None
+        started = time.monotonic()
+        try:
+            sizes = national.load(
+                fraction, seed, today=today or timezone.localdate(), data_dir=data,
+                progress=self.stderr if verbosity else None,
+            )  # fmt: skip
+        except national.NotEmpty as error:
+            raise CommandError(str(error)) from None
+        if verbosity:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Landelijke set geladen (schaal {scale}, seed {seed}) in "
+                    f"{time.monotonic() - started:.0f} s: {sizes.municipalities} gemeenten, "
+                    f"{sizes.people:,} mensen, {sizes.matches:,} koppelingen."
+                )
+            )
 
 
 SECOND_FACTOR = """
