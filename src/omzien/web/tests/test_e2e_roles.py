@@ -67,7 +67,10 @@ class Visit:
 
     def nav(self, label: str) -> None:
         navigation = self.page.get_by_role("navigation", name=self.t("Hoofdmenu"))
-        self.click(navigation.get_by_role("link", name=self.t(label), exact=True))
+        link = navigation.get_by_role("link", name=self.t(label), exact=True)
+        if not link.is_visible():  # on a phone the menu is folded behind its button
+            navigation.get_by_text(self.t("Menu"), exact=True).click()
+        self.click(link)
 
 
 # username: the page the role starts on (URL name, heading).
