@@ -4,8 +4,6 @@ A row stores the page's route name ('matches:match_detail'); the officer reads '
 bekeken'. A route without a sentence here still reads as Dutch, never as code.
 """
 
-from functools import cache
-
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
@@ -145,8 +143,8 @@ def sentence(event) -> str:
     return str(_("Andere pagina"))
 
 
-@cache
 def _model_name(label: str) -> str:
+    # Not cached: the name is in the reader's language, which changes per request.
     try:
         return str(apps.get_model(label)._meta.verbose_name)
     except (LookupError, ValueError):
