@@ -18,7 +18,7 @@ RUN useradd --system --home-dir /var/lib/omzien omzien \
     && mkdir -p /var/lib/omzien && chown omzien /var/lib/omzien
 USER omzien
 EXPOSE 8000
-CMD ["gunicorn", "omzien.conf.wsgi", "--bind", "0.0.0.0:8000", "--workers", "4", "--timeout", "90"]
+CMD ["gunicorn", "-c", "python:omzien.conf.gunicorn", "omzien.conf.wsgi", "--bind", "0.0.0.0:8000", "--workers", "4", "--timeout", "90"]
 
 FROM nginx:1.27-alpine AS proxy
 COPY deploy/nginx.conf /etc/nginx/conf.d/default.conf

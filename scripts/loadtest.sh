@@ -41,7 +41,7 @@ OMZIEN_LOADTEST_AGGREGATES_TOKEN=$($venv/omzien create_api_client "Monitor" \
   --organisation "Gemeente Voorbeeldstad" --account analist --scopes aggregates | tail -n 1)
 
 step "gunicorn, $workers workers on 127.0.0.1:$port"
-$venv/gunicorn omzien.conf.wsgi --bind "127.0.0.1:$port" --workers "$workers" \
+$venv/gunicorn -c python:omzien.conf.gunicorn omzien.conf.wsgi --bind "127.0.0.1:$port" --workers "$workers" \
   --timeout 120 --log-level warning &
 server=$!
 # Each worker imports the pages on its first request: not part of what Locust measures.
