@@ -7,7 +7,7 @@ from fractions import Fraction
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Count, F, Q
 from django.test import override_settings
 from django.urls import reverse
@@ -170,19 +170,3 @@ def test_a_match_and_a_request_with_its_suggestions_open(dataset, client):
 def test_the_command_refuses_a_database_with_geography(dataset):
     with pytest.raises(CommandError, match="lege"):
         call_command("load_demo", scale="1/1000", verbosity=0)
-
-
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="a tenth is loaded with COPY on PostgreSQL (CI's PostgreSQL run); SQLite takes too long",
-)
-@override_settings(PASSWORD_HASHERS=FAST_HASHER)
-def test_the_command_loads_a_tenth_on_postgresql():
-    """The national dataset command as CI runs it: a tenth of the country, through COPY."""
-    call_command("load_demo", scale="tenth", seed=2026, today=TODAY, verbosity=0)
-    tenth = sizes_at(parse_scale("tenth"))
-    assert Municipality.objects.count() == tenth.municipalities
-    assert Match.objects.count() == tenth.matches == 100_000
-    assert Request.objects.count() == tenth.requests
-    people = Parent.objects.count() + Child.objects.count() + Youth.objects.count()
-    assert people + Volunteer.objects.count() == tenth.people
