@@ -99,3 +99,55 @@ class YearlyAccount(models.Model):
         """Save how far the work is, for the page that polls it."""
         self.progress, self.step = progress, step
         type(self).objects.filter(pk=self.pk).update(progress=progress, step=step)
+
+
+class Measure(models.TextChoices):
+    """What a roll-up row counts in its month."""
+
+    STARTED = "started", _("gestart, naar dagen gewacht sinds aanmelding")
+    CLOSED = "closed", _("afgesloten")
+    ACTIVE = "active", _("lopend op de laatste dag")
+    WAITING = "waiting", _("wachtend op de laatste dag, naar dagen gewacht")
+    WAITS = "waits", _("op de wachtlijst op een dag van de maand")
+    HOURS = "hours", _("contactmomenten en hun uren")
+
+
+class MonthlyFigure(models.Model):
+    """Raw counts of one closed month per programme and home area, kept by the task worker so
+    that the dashboard sums a few rows instead of counting every match (insight/rollups.py).
+
+    Counts only, no people. They never leave the boundary as they are: a figure sums them
+    first and publishes the sum through the one suppression function, as a live count."""
+
+    month = models.DateField()  # its first day
+    measure = models.CharField(max_length=10, choices=Measure.choices)
+    programme = models.ForeignKey(
+        "programmes.Programme", on_delete=models.CASCADE, related_name="+"
+    )
+    # The home of the family or young person (None: unknown), as `places.area_of` finds it.
+    postcode_area = models.ForeignKey(
+        "geo.PostcodeArea", on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    days = models.PositiveIntegerField(null=True)  # days waited, for the medians
+    count = models.PositiveIntegerField()
+    hours = models.DecimalField(max_digits=12, decimal_places=2, default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["measure", "month"], name="monthly_measure_month")]
+
+    def __str__(self) -> str:
+        return f"{self.measure} {self.month:%Y-%m}"
+
+
+class RollupBuild(models.Model):
+    """Up to which month the roll-ups hold every closed month; later months are counted live."""
+
+    through = models.DateField()  # the first day of the last month covered
+    built_at = models.DateTimeField(default=timezone.now)
+    seconds = models.FloatField()
+
+    class Meta:
+        get_latest_by = "built_at"
+
+    def __str__(self) -> str:
+        return f"{self.through:%Y-%m}"

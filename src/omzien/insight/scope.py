@@ -7,6 +7,7 @@ through the one scoping layer's `programme_ids`. Everyone else sees nothing.
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from django.db.models import QuerySet
 
@@ -18,6 +19,7 @@ from omzien.intake.models import Offer, Request
 from omzien.matches.models import Contact, Match
 from omzien.programmes.models import Programme
 
+from . import rollups
 from .periods import Month, months
 from .places import home_in
 
@@ -89,6 +91,11 @@ class Filters:
     def offers(self) -> QuerySet:
         """Volunteers' offers in the programmes, wherever the volunteer lives."""
         return Offer.objects.in_programmes(self.programmes)
+
+    @cached_property
+    def rollup(self) -> tuple:
+        """The months the roll-ups answer, and the filters for the rest (`rollups.split`)."""
+        return rollups.split(self)
 
     @property
     def place(self) -> tuple:

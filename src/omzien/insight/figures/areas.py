@@ -5,12 +5,16 @@ it is the same number that a dashboard filtered to that area shows; the families
 unknown form one more cell.
 """
 
+from collections import Counter
+
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from omzien.access.suppression import hidden, publish, publish_amount
 from omzien.matches.models import MatchStatus
 
+from .. import rollups
+from ..models import Measure
 from ..places import Level, area_of, areas
 from ..scope import Filters
 from ..tables import COUNT, DAYS, HOURS, PER_THOUSAND, Column, Figure, Row
@@ -33,35 +37,58 @@ MEASURES = [
 CBS_COLUMN = Column("households_with_children", _("huishoudens met kinderen (CBS)"), COUNT)
 
 
-def match_counts(filters: Filters, level: Level) -> dict:
+def match_counts(filters: Filters, level: Level) -> dict[str, dict]:
+    """Per measure of COUNTED, the raw count per area. Families and young people reached are
+    counted live: one family over several months or programmes counts once."""
+    rolled, rest = filters.rollup
     period = (filters.start, filters.end)
     running = running_during(*period)
+    live = {
+        "households": Count("request__household", distinct=True, filter=running),
+        "youth": Count("request__youth", distinct=True, filter=running),
+    }
+    if rest is not None:
+        span = (rest.start, rest.end)
+        live |= {
+            "active": Count("pk", filter=running_on(filters.end)),
+            "new": Count("pk", filter=Q(started_on__range=span)),
+            "closed": Count("pk", filter=Q(status=MatchStatus.CLOSED, ended_on__range=span)),
+        }
     rows = (
         filters.matches()
+        .filter(running | Q(started_on__range=period) | Q(ended_on__range=period))
         .annotate(area=area_of("request__", level))
         .values("area")
-        .annotate(
-            active=Count("pk", filter=running_on(filters.end)),
-            new=Count("pk", filter=Q(started_on__range=period)),
-            closed=Count("pk", filter=Q(status=MatchStatus.CLOSED, ended_on__range=period)),
-            households=Count("request__household", distinct=True, filter=running),
-            youth=Count("request__youth", distinct=True, filter=running),
-        )
+        .annotate(**live)
         .order_by()
     )
-    return {row.pop("area"): row for row in rows}
+    counts = {name: {} for name in COUNTED}
+    for row in rows:
+        area = row.pop("area")
+        for name, n in row.items():
+            counts[name][area] = n
+    if rest is None:
+        counts["active"] = rollups.counts(filters, Measure.ACTIVE, rolled[-1:], level)
+    for name, measure in (("new", Measure.STARTED), ("closed", Measure.CLOSED)):
+        for area, n in rollups.counts(filters, measure, rolled, level).items():
+            counts[name][area] = counts[name].get(area, 0) + n
+    return counts
 
 
 def hours_by_area(filters: Filters, level: Level) -> dict:
-    rows = (
-        filters.contacts()
-        .filter(on__range=(filters.start, filters.end))
-        .annotate(area=area_of("match__request__", level))
-        .values("area")
-        .annotate(hours=Sum("hours"))
-        .order_by()
-    )
-    return {row["area"]: float(row["hours"] or 0) for row in rows}
+    rolled, rest = filters.rollup
+    hours = Counter(rollups.hours(filters, rolled, level))
+    if rest is not None:
+        rows = (
+            rest.contacts()
+            .filter(on__range=(rest.start, rest.end))
+            .annotate(area=area_of("match__request__", level))
+            .values("area")
+            .annotate(hours=Sum("hours"))
+            .order_by()
+        )
+        hours.update({row["area"]: row["hours"] or 0 for row in rows})
+    return {area: float(value or 0) for area, value in hours.items()}
 
 
 def per_thousand(count: int | None, households: int | None) -> float | None:
@@ -82,8 +109,7 @@ def by_area(filters: Filters, level: Level, *, with_shapes: bool = False) -> tup
     # The cell of each row: an area's own code, or the rest of the chosen place at this level.
     places = {a.pk: a.code for a in shown} | {None: f"{filters.place_code}/{level.key}/{UNKNOWN}"}
     keys = list(places)
-    matches = match_counts(filters, level)
-    raw = {name: fold({a: row[name] for a, row in matches.items()}, keys) for name in COUNTED}
+    raw = {name: fold(counts, keys) for name, counts in match_counts(filters, level).items()}
     waiting = waiting_by_area(filters, level, places)
     hours = fold(hours_by_area(filters, level), keys)
 

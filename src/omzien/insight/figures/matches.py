@@ -7,6 +7,7 @@ here. A reopened match has no end date again, so it counts as running.
 
 from datetime import date
 
+import numpy as np
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
@@ -15,10 +16,12 @@ from django.utils.translation import gettext_lazy as _
 from omzien.access.suppression import publish
 from omzien.matches.models import OPEN_MATCH_STATUSES, MatchStatus
 
+from .. import rollups
+from ..models import Measure
 from ..scope import Filters
 from ..tables import DAYS, Chart, Column, Figure, Row
 from .stats import median, percentile
-from .waiting import nobody
+from .waiting import NOBODY, nobody
 
 
 def running_on(day: date, prefix: str = "") -> Q:
@@ -37,11 +40,21 @@ def running_during(start: date, end: date, prefix: str = "") -> Q:
     )
 
 
+def active_per_month(filters: Filters) -> dict[str, int]:
+    """Matches running at the end of each month."""
+    rolled, rest = filters.rollup
+    summed = rollups.counts(filters, Measure.ACTIVE, rolled)
+    counts = {m.key: summed.get(m.key, 0) for m in rolled}
+    if rest is not None:
+        counts |= rest.matches().aggregate(
+            **{m.key: Count("pk", filter=running_on(m.end)) for m in rest.months}
+        )
+    return counts
+
+
 def active_trend(filters: Filters) -> Figure:
     months = filters.months
-    counts = filters.matches().aggregate(
-        **{m.key: Count("pk", filter=running_on(m.end)) for m in months}
-    )
+    counts = active_per_month(filters)
     shown = {m.key: publish(counts[m.key], filters.cell("active", m.end)) for m in months}
     return Figure(
         key="active_matches",
@@ -59,16 +72,31 @@ def per_month(queryset, field: str) -> dict[str, int]:
     return {row["month"].strftime("%Y-%m"): row["n"] for row in rows}
 
 
+def started_per_month(filters: Filters) -> dict[str, int]:
+    rolled, rest = filters.rollup
+    counts = rollups.counts(filters, Measure.STARTED, rolled)
+    if rest is not None:
+        started = rest.matches().filter(started_on__range=(rest.start, rest.end))
+        counts |= per_month(started, "started_on")
+    return counts
+
+
+def closed_per_month(filters: Filters) -> dict[str, int]:
+    rolled, rest = filters.rollup
+    counts = rollups.counts(filters, Measure.CLOSED, rolled)
+    if rest is not None:
+        closed = rest.matches().filter(
+            status=MatchStatus.CLOSED, ended_on__range=(rest.start, rest.end)
+        )
+        counts |= per_month(closed, "ended_on")
+    return counts
+
+
 def monthly_flows(filters: Filters) -> dict[tuple[str, str], int | None]:
     """Matches started ("new") and closed per month and over the period ("total"), as
     published: every table that shows one of these counts takes it from here."""
-    months, matches, period = filters.months, filters.matches(), (filters.start, filters.end)
-    sources = {
-        "new": per_month(matches.filter(started_on__range=period), "started_on"),
-        "closed": per_month(
-            matches.filter(status=MatchStatus.CLOSED, ended_on__range=period), "ended_on"
-        ),
-    }
+    months, period = filters.months, (filters.start, filters.end)
+    sources = {"new": started_per_month(filters), "closed": closed_per_month(filters)}
     published = {}
     for kind, counts in sources.items():
         for m in months:
@@ -107,18 +135,29 @@ def new_and_closed(filters: Filters) -> Figure:
     )
 
 
+def days_to_match(filters: Filters) -> dict[str, np.ndarray]:
+    """Per month: the days from sign-up to start of every match that started in it."""
+    rolled, rest = filters.rollup
+    summed = rollups.days(filters, Measure.STARTED, rolled)
+    days = {m.key: summed.get(m.key, NOBODY) for m in rolled}
+    if rest is not None:
+        live: dict[str, list[int]] = {m.key: [] for m in rest.months}
+        started = rest.matches().filter(started_on__range=(rest.start, rest.end))
+        for started_on, signed_up_at in started.values_list("started_on", "request__signed_up_at"):
+            waited = (started_on - timezone.localdate(signed_up_at)).days
+            live[started_on.strftime("%Y-%m")].append(waited)
+        days |= {key: np.array(values, dtype=int) for key, values in live.items()}
+    return days
+
+
 def time_to_match(filters: Filters) -> Figure:
     """From sign-up to the start of the match, for matches that started in the period."""
     months = filters.months
-    started = filters.matches().filter(started_on__range=(filters.start, filters.end))
-    days: dict[str, list[int]] = {m.key: [] for m in months}
-    for started_on, signed_up_at in started.values_list("started_on", "request__signed_up_at"):
-        waited = (started_on - timezone.localdate(signed_up_at)).days
-        days[started_on.strftime("%Y-%m")].append(waited)
+    days = days_to_match(filters)
     flows = monthly_flows(filters)
-    everyone = [d for values in days.values() for d in values]
+    everyone = np.concatenate(list(days.values()))
 
-    def values(n: int | None, of: list[int]) -> dict:
+    def values(n: int | None, of: np.ndarray) -> dict:
         """A median over a hidden count is hidden with it."""
         if n is None:
             return {"matches": None, "median": None, "p80": None}
@@ -154,5 +193,5 @@ def time_to_match(filters: Filters) -> Figure:
             unavailable=nobody("median", "p80", count=len(everyone)),
         ),
         chart=Chart("bars", ("median",)),
-        empty=not everyone,
+        empty=not len(everyone),
     )

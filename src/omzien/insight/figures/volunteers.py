@@ -6,20 +6,26 @@ from django.utils.translation import gettext_lazy as _
 
 from omzien.access.suppression import publish, publish_amount
 
+from .. import rollups
 from ..scope import Filters
 from ..tables import HOURS, Chart, Column, Figure, Row
 from .matches import running_during
 
 
 def hours_per_month(filters: Filters) -> dict[str, float]:
-    rows = (
-        filters.contacts()
-        .filter(on__range=(filters.start, filters.end))
-        .annotate(month=TruncMonth("on"))
-        .values("month")
-        .annotate(hours=Sum("hours"))
-    )
-    return {row["month"].strftime("%Y-%m"): float(row["hours"] or 0) for row in rows}
+    """Hours logged per month that had any contact."""
+    rolled, rest = filters.rollup
+    hours = rollups.hours(filters, rolled)
+    if rest is not None:
+        rows = (
+            rest.contacts()
+            .filter(on__range=(rest.start, rest.end))
+            .annotate(month=TruncMonth("on"))
+            .values("month")
+            .annotate(hours=Sum("hours"))
+        )
+        hours |= {row["month"].strftime("%Y-%m"): row["hours"] for row in rows}
+    return {key: float(value or 0) for key, value in hours.items()}
 
 
 def volunteers_and_hours(filters: Filters) -> Figure:

@@ -1,70 +1,67 @@
 """The waiting list: how many wait for a match, and how long they have waited, on a given day.
 
-A request waits from `waiting_since` until the last time it left the waiting list (its log's
-last step out of 'waiting'); one that waits now has not left. As on the waiting list page, a
-proposal that came to nothing does not restart the wait. A request that left the list without
-a logged step (an imported history) cannot be placed in time and is left out of the trend.
+Who waits when is read from the status log (`insight.waits`). Months that the roll-ups hold
+are summed from them; the rest is counted live.
 """
 
 from collections import defaultdict
 from datetime import date
 
 import numpy as np
-from django.db.models import OuterRef, Subquery
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from omzien.access.suppression import publish
-from omzien.intake.models import RequestStatus, RequestStatusChange
 
+from .. import rollups
+from ..models import Measure
 from ..places import Level, area_of
 from ..scope import Filters
 from ..tables import DAYS, Chart, Column, Figure, Row
+from ..waits import waits
 from .stats import median
 
-STILL_WAITING = np.inf
+NOBODY = np.array([], dtype=int)
 
 
 def spells(filters: Filters, level: Level | None = None) -> list[tuple[int, float, int | None]]:
     """(first day waiting, first day no longer waiting, area) of every wait that touches the
     period, days as ordinals."""
-    left = RequestStatusChange.objects.filter(
-        request=OuterRef("pk"), source=RequestStatus.WAITING
-    ).order_by("-at", "-pk")
-    queryset = (
-        filters.requests()
-        .filter(waiting_since__isnull=False, waiting_since__lte=filters.end)
-        .annotate(left=Subquery(left.values("at")[:1]))
-    )
-    if level is not None:
-        queryset = queryset.annotate(area=area_of("", level))
-    fields = ["status", "waiting_since", "left"] + (["area"] if level else [])
-    result, start = [], filters.start.toordinal()
-    for status, since, left_at, *area in queryset.values_list(*fields):
-        if status == RequestStatus.WAITING:
-            until = STILL_WAITING
-        elif left_at is None:
-            continue
-        else:
-            until = timezone.localdate(left_at).toordinal()
+    requests = filters.requests().filter(waiting_since__lte=filters.end)
+    extra = {"area": area_of("", level)} if level is not None else {}
+    start, result = filters.start.toordinal(), []
+    for since, until, *area in waits(requests, **extra):
         if until > start:
-            result.append((since.toordinal(), until, area[0] if area else None))
+            result.append((since, until, area[0] if area else None))
     return result
 
 
 def waited_on(waits: list, day: date) -> np.ndarray:
     """Days waited so far by everyone on the list at the end of `day`."""
     if not waits:
-        return np.array([], dtype=int)
+        return NOBODY
     since = np.array([w[0] for w in waits])
     until = np.array([w[1] for w in waits], dtype=float)
     ordinal = day.toordinal()
     return (ordinal - since)[(since <= ordinal) & (until > ordinal)]
 
 
+def on_list_per_month(filters: Filters) -> tuple[dict[str, np.ndarray], bool]:
+    """Days waited by everyone on the list at the end of each month; and whether anyone
+    waited at all in the period."""
+    rolled, rest = filters.rollup
+    summed = rollups.days(filters, Measure.WAITING, rolled)
+    on_list = {m.key: summed.get(m.key, NOBODY) for m in rolled}
+    anyone = bool(sum(rollups.counts(filters, Measure.WAITS, rolled).values()))
+    if rest is not None:
+        live = spells(rest)
+        on_list |= {m.key: waited_on(live, m.end) for m in rest.months}
+        anyone = anyone or bool(live)
+    return on_list, anyone
+
+
 def waiting_trend(filters: Filters) -> Figure:
-    waits, months = spells(filters), filters.months
-    on_list = {m.key: waited_on(waits, m.end) for m in months}
+    months = filters.months
+    on_list, anyone = on_list_per_month(filters)
     shown = {m.key: publish(len(on_list[m.key]), filters.cell("waiting", m.end)) for m in months}
     rows = [
         Row(
@@ -92,7 +89,7 @@ def waiting_trend(filters: Filters) -> Figure:
         ],
         rows=rows,
         chart=Chart("line", ("waiting",)),
-        empty=not waits,
+        empty=not anyone,
     )
 
 
@@ -106,13 +103,25 @@ def hidden_with(count: int | None, value):
     return None if count is None else value
 
 
+def days_by_area(filters: Filters, level: Level, places: dict) -> dict:
+    """Days waited by everyone on the list at the end of the period, per area of `places`."""
+    rolled, rest = filters.rollup
+    if rest is None:
+        found = defaultdict(list)
+        summed = rollups.days(filters, Measure.WAITING, rolled[-1:], level)
+        for area, days in summed.items():
+            found[area if area in places else None].append(days)
+        return {key: np.concatenate(found[key]) if key in found else NOBODY for key in places}
+    by_area = defaultdict(list)
+    for since, until, area in spells(rest, level):
+        by_area[area if area in places else None].append((since, until))
+    return {key: waited_on(by_area.get(key, []), filters.end) for key in places}
+
+
 def waiting_by_area(filters: Filters, level: Level, places: dict) -> dict[str, dict]:
     """Per area of `places` (pk: the code of its cell; None for the rest): how many wait on the
     period's last day, raw and as published, and the median days waited."""
-    by_area = defaultdict(list)
-    for since, until, area in spells(filters, level):
-        by_area[area if area in places else None].append((since, until))
-    days = {key: waited_on(by_area.get(key, []), filters.end) for key in places}
+    days = days_by_area(filters, level, places)
     raw = {key: len(d) for key, d in days.items()}
     shown = {
         key: publish(n, filters.cell("waiting", filters.end, place=places[key]))
