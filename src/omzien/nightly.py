@@ -6,6 +6,7 @@ NIGHTLY_TASKS = [
     "omzien.screening.tasks.expire_screenings",
     "omzien.matches.reminders.send_reminders",
     "omzien.privacy.tasks.anonymise_expired",
+    "omzien.insight.tasks.rebuild_rollups",
 ]
 
 

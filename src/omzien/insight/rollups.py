@@ -126,7 +126,7 @@ def _waiting(through, last_day) -> list[MonthlyFigure]:
     """Per month: who waits on its last day, by days waited; and how many waits touch it."""
     requests = Request.objects.filter(waiting_since__isnull=False, waiting_since__lte=last_day)
     waiting, touching = Counter(), Counter()
-    for since, until, programme, area in waits(requests, programme=F("programme"), area=home()):
+    for since, until, programme, area in waits(requests, of=F("programme"), area=home()):
         month = first_of(date.fromordinal(since))
         while month <= through and month.toordinal() < until:
             end = last_of(month).toordinal()

@@ -1,4 +1,5 @@
-"""Background work: the yearly account, made by the task worker (`omzien db_worker`)."""
+"""Background work of the task worker (`omzien db_worker`): the yearly account, and the
+nightly roll-ups of the dashboard's figures."""
 
 import logging
 
@@ -7,6 +8,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from . import rollups
 from .account.content import build
 from .account.pdf import write_pdf
 from .account.xlsx import write_xlsx
@@ -40,3 +42,10 @@ def make_yearly_account(account_id: int) -> None:
     account.status, account.progress, account.step = AccountStatus.DONE, 100, ""
     account.finished_at = timezone.now()
     account.save(update_fields=["pdf", "xlsx", "status", "progress", "step", "finished_at"])
+
+
+@task()
+def rebuild_rollups() -> None:
+    """Every closed month counted again, so that a backdated change shows the next morning."""
+    done = rollups.rebuild()
+    logger.info("roll-ups rebuilt up to %s in %.1f s", done.through, done.seconds)
