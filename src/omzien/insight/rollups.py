@@ -26,7 +26,8 @@ from omzien.matches.models import OPEN_MATCH_STATUSES, Contact, Match, MatchStat
 
 from .models import Measure, MonthlyFigure, RollupBuild
 from .periods import Month, first_of, last_of, shift
-from .places import Level
+from .places import Level, area_of
+from .running import running_on
 from .waits import waits
 
 BATCH = 5000
@@ -126,7 +127,9 @@ def _waiting(through, last_day) -> list[MonthlyFigure]:
     """Per month: who waits on its last day, by days waited; and how many waits touch it."""
     requests = Request.objects.filter(waiting_since__isnull=False, waiting_since__lte=last_day)
     waiting, touching = Counter(), Counter()
-    for since, until, programme, area in waits(requests, of=F("programme"), area=home()):
+    for since, until, programme, area in waits(
+        requests, chunk_size=BATCH, of=F("programme"), area=home()
+    ):
         month = first_of(date.fromordinal(since))
         while month <= through and month.toordinal() < until:
             end = last_of(month).toordinal()
@@ -176,6 +179,44 @@ def split(filters) -> tuple[list[Month], object]:
         rolled.append(month)
     rest = None if len(rolled) == len(months) else replace(filters, start=months[len(rolled)].start)
     return rolled, rest
+
+
+def running(filters, rest, level: Level | None = None) -> dict | None:
+    """Matches running at the end of each live month of `rest`, per month key (or, at
+    `level`, per area at the end of `rest`): the roll-ups' count at the end of the month
+    before, less those of them that ended since, plus those started since that still run.
+    Two reads through the start and end dates instead of every match; None when the
+    roll-ups do not hold the month before."""
+    before = shift(rest.start, -1)
+    if not _built_through(before):
+        return None
+    eve = last_of(before)
+    months = rest.months[-1:] if level else rest.months
+    base = counts(filters, Measure.ACTIVE, [Month(before, eve)], level)
+    since = Q(started_on__lte=eve, ended_on__gt=eve, ended_on__lte=rest.end) | Q(
+        started_on__gt=eve, started_on__lte=rest.end
+    )
+    changes = {}
+    for m in months:
+        changes[f"gone_{m.key}"] = Count("pk", filter=Q(started_on__lte=eve, ended_on__lte=m.end))
+        changes[f"new_{m.key}"] = Count("pk", filter=Q(started_on__gt=eve) & running_on(m.end))
+    matches = rest.matches().filter(since)
+    if level is None:
+        change = matches.aggregate(**changes)
+        total = sum(base.values())
+        return {m.key: total - change[f"gone_{m.key}"] + change[f"new_{m.key}"] for m in months}
+    rows = matches.annotate(area=area_of("request__", level)).values("area")
+    result = dict(base)
+    key = months[0].key
+    for row in rows.annotate(**changes).order_by():
+        change = row[f"new_{key}"] - row[f"gone_{key}"]
+        result[row["area"]] = result.get(row["area"], 0) + change
+    return result
+
+
+def _built_through(month) -> bool:
+    build = RollupBuild.objects.order_by("-built_at", "-pk").values_list("through").first()
+    return build is not None and build[0] >= month
 
 
 def rows_of(filters, measure: str, months: list[Month]) -> QuerySet:

@@ -106,6 +106,11 @@ class Match(VersionedStatusModel):
                 name="match_one_open_per_request",
             )
         ]
+        # The dashboard counts the running month live: matches started or ended in it.
+        indexes = [
+            models.Index(fields=["started_on"], name="match_started_on"),
+            models.Index(fields=["ended_on"], name="match_ended_on"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.request} – {self.offer}"
@@ -271,6 +276,7 @@ class Contact(models.Model):
         ordering = ["-on", "-pk"]
         verbose_name = _("contact")
         verbose_name_plural = _("contacten")
+        indexes = [models.Index(fields=["on"], name="contact_on")]  # the running month's hours
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.on})"

@@ -16,9 +16,9 @@ from omzien.matches.models import MatchStatus
 from .. import rollups
 from ..models import Measure
 from ..places import Level, area_of, areas
+from ..running import running_during, running_on
 from ..scope import Filters
 from ..tables import COUNT, DAYS, HOURS, PER_THOUSAND, Column, Figure, Row
-from .matches import running_during, running_on
 from .waiting import nobody, waiting_by_area
 
 UNKNOWN = "unknown"
@@ -47,13 +47,17 @@ def match_counts(filters: Filters, level: Level) -> dict[str, dict]:
         "households": Count("request__household", distinct=True, filter=running),
         "youth": Count("request__youth", distinct=True, filter=running),
     }
-    if rest is not None:
+    if rest is None:
+        active = rollups.counts(filters, Measure.ACTIVE, rolled[-1:], level)
+    else:
         span = (rest.start, rest.end)
+        active = rollups.running(filters, rest, level)
         live |= {
-            "active": Count("pk", filter=running_on(filters.end)),
             "new": Count("pk", filter=Q(started_on__range=span)),
             "closed": Count("pk", filter=Q(status=MatchStatus.CLOSED, ended_on__range=span)),
         }
+        if active is None:
+            live["active"] = Count("pk", filter=running_on(filters.end))
     rows = (
         filters.matches()
         .filter(running | Q(started_on__range=period) | Q(ended_on__range=period))
@@ -67,8 +71,8 @@ def match_counts(filters: Filters, level: Level) -> dict[str, dict]:
         area = row.pop("area")
         for name, n in row.items():
             counts[name][area] = n
-    if rest is None:
-        counts["active"] = rollups.counts(filters, Measure.ACTIVE, rolled[-1:], level)
+    if active is not None:
+        counts["active"] = active
     for name, measure in (("new", Measure.STARTED), ("closed", Measure.CLOSED)):
         for area, n in rollups.counts(filters, measure, rolled, level).items():
             counts[name][area] = counts[name].get(area, 0) + n

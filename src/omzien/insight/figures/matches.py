@@ -1,43 +1,26 @@
 """Matches over time: running at the end of each month, started and closed in each month, and
 how long families waited from sign-up to the start of their match.
 
-A match runs from `started_on` until `ended_on`; a proposal that never started is not a match
-here. A reopened match has no end date again, so it counts as running.
+Which matches run is said in `insight.running`. Months the roll-ups hold are summed from
+them; the rest is counted live.
 """
 
-from datetime import date
-
 import numpy as np
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from omzien.access.suppression import publish
-from omzien.matches.models import OPEN_MATCH_STATUSES, MatchStatus
+from omzien.matches.models import MatchStatus
 
 from .. import rollups
 from ..models import Measure
+from ..running import running_on
 from ..scope import Filters
 from ..tables import DAYS, Chart, Column, Figure, Row
 from .stats import median, percentile
 from .waiting import NOBODY, nobody
-
-
-def running_on(day: date, prefix: str = "") -> Q:
-    """Matches running at the end of `day`."""
-    return Q(**{f"{prefix}started_on__lte": day}) & (
-        Q(**{f"{prefix}ended_on__isnull": True, f"{prefix}status__in": OPEN_MATCH_STATUSES})
-        | Q(**{f"{prefix}ended_on__gt": day})
-    )
-
-
-def running_during(start: date, end: date, prefix: str = "") -> Q:
-    """Matches that ran on at least one day from `start` to `end`."""
-    return Q(**{f"{prefix}started_on__lte": end}) & (
-        Q(**{f"{prefix}ended_on__isnull": True, f"{prefix}status__in": OPEN_MATCH_STATUSES})
-        | Q(**{f"{prefix}ended_on__gte": start})
-    )
 
 
 def active_per_month(filters: Filters) -> dict[str, int]:
@@ -46,7 +29,7 @@ def active_per_month(filters: Filters) -> dict[str, int]:
     summed = rollups.counts(filters, Measure.ACTIVE, rolled)
     counts = {m.key: summed.get(m.key, 0) for m in rolled}
     if rest is not None:
-        counts |= rest.matches().aggregate(
+        counts |= rollups.running(filters, rest) or rest.matches().aggregate(
             **{m.key: Count("pk", filter=running_on(m.end)) for m in rest.months}
         )
     return counts

@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from omzien.access.suppression import publish, publish_amount
 
 from .. import rollups
+from ..running import running_during
 from ..scope import Filters
 from ..tables import HOURS, Chart, Column, Figure, Row
-from .matches import running_during
 
 
 def hours_per_month(filters: Filters) -> dict[str, float]:
@@ -30,14 +30,20 @@ def hours_per_month(filters: Filters) -> dict[str, float]:
 
 def volunteers_and_hours(filters: Filters) -> Figure:
     months = filters.months
-    counts = filters.matches().aggregate(
-        period=Count(
-            "offer__volunteer", distinct=True, filter=running_during(filters.start, filters.end)
-        ),
-        **{
-            m.key: Count("offer__volunteer", distinct=True, filter=running_during(m.start, m.end))
-            for m in months
-        },
+    # Volunteers are counted live: one who helps in several months or programmes counts once.
+    period = running_during(filters.start, filters.end)
+    counts = (
+        filters.matches()
+        .filter(period)
+        .aggregate(
+            period=Count("offer__volunteer", distinct=True),
+            **{
+                m.key: Count(
+                    "offer__volunteer", distinct=True, filter=running_during(m.start, m.end)
+                )
+                for m in months
+            },
+        )
     )
     hours = hours_per_month(filters)
 

@@ -29,7 +29,7 @@ def spells(filters: Filters, level: Level | None = None) -> list[tuple[int, floa
     requests = filters.requests().filter(waiting_since__lte=filters.end)
     extra = {"area": area_of("", level)} if level is not None else {}
     start, result = filters.start.toordinal(), []
-    for since, until, *area in waits(requests, **extra):
+    for since, until, *area in waits(requests, reaching=filters.start, **extra):
         if until > start:
             result.append((since, until, area[0] if area else None))
     return result

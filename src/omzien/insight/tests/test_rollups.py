@@ -171,3 +171,23 @@ def test_the_dashboard_asks_as_often_with_more_months_of_data(world):
     short = queries({"start": "2026-01", "end": "2026-03"})
     long = queries({"start": "2024-06", "end": "2026-03"})
     assert long <= short
+
+
+def test_the_running_month_shows_todays_changes_at_once(world):
+    running = builders.match(
+        world["second"], world["town"].areas[2], signed_up=date(2025, 10, 1),
+        started=date(2025, 11, 2),
+    )  # fmt: skip
+    rollups.rebuild()
+    question = {"start": "2025-09", "end": "2026-03", "level": "wijk"}
+    before = answer(world["analyst"], question)
+    running.ended_on, running.status = NOW.date(), "closed"  # it ends today
+    running.save()
+    for _ in range(6):  # and six sign up and start today
+        builders.match(
+            world["first"], world["town"].areas[1], signed_up=NOW.date(), started=NOW.date()
+        )
+    now = answer(world["analyst"], question)
+    live = answer_live(world["analyst"], question)
+    assert now == live
+    assert now != before
