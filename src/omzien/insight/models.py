@@ -133,7 +133,11 @@ class MonthlyFigure(models.Model):
     hours = models.DecimalField(max_digits=12, decimal_places=2, default=0)
 
     class Meta:
-        indexes = [models.Index(fields=["measure", "month"], name="monthly_measure_month")]
+        # A few programmes (an account's own) or all of them, over a run of months.
+        indexes = [
+            models.Index(fields=["programme", "measure", "month"], name="monthly_programme"),
+            models.Index(fields=["measure", "month"], name="monthly_measure_month"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.measure} {self.month:%Y-%m}"
