@@ -7,7 +7,7 @@ through the one scoping layer's `programme_ids`. Everyone else sees nothing.
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cached_property, wraps
 
 from django.db.models import QuerySet
 
@@ -70,6 +70,8 @@ class Filters:
     municipality: Municipality | None = None
     district: District | None = None
     labels: dict = field(default_factory=dict, compare=False)  # the choices, in words
+    # Counts that several figures of one page share, made once (see `shared`).
+    made: dict = field(default_factory=dict, compare=False, repr=False, init=False)
 
     @property
     def months(self) -> list[Month]:
@@ -111,3 +113,16 @@ class Filters:
         programmes, the place (an area's code; by default the chosen district or municipality)
         and the days. Whichever page, table or API asks, the same people give the same cell."""
         return suppression.cell(measure, self.programmes, place or self.place_code, first, last)
+
+
+def shared(count):
+    """`count(filters)` made once per Filters: two figures of one page that show the same
+    counts (new matches per month, say) ask the database once."""
+
+    @wraps(count)
+    def once(filters: Filters):
+        if count not in filters.made:
+            filters.made[count] = count(filters)
+        return filters.made[count]
+
+    return once

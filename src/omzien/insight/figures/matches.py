@@ -17,7 +17,7 @@ from omzien.matches.models import MatchStatus
 from .. import rollups
 from ..models import Measure
 from ..running import running_on
-from ..scope import Filters
+from ..scope import Filters, shared
 from ..tables import DAYS, Chart, Column, Figure, Row
 from .stats import median, percentile
 from .waiting import NOBODY, nobody
@@ -75,6 +75,7 @@ def closed_per_month(filters: Filters) -> dict[str, int]:
     return counts
 
 
+@shared
 def monthly_flows(filters: Filters) -> dict[tuple[str, str], int | None]:
     """Matches started ("new") and closed per month and over the period ("total"), as
     published: every table that shows one of these counts takes it from here."""
