@@ -7,7 +7,7 @@ unknown form one more cell.
 
 from collections import Counter
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from omzien.access.suppression import hidden, publish, publish_amount
@@ -19,6 +19,7 @@ from ..places import Level, area_of, areas
 from ..running import running_during, running_on
 from ..scope import Filters
 from ..tables import COUNT, DAYS, HOURS, PER_THOUSAND, Column, Figure, Row
+from .hours import areas_of, live_hours
 from .waiting import nobody, waiting_by_area
 
 UNKNOWN = "unknown"
@@ -80,18 +81,11 @@ def match_counts(filters: Filters, level: Level) -> dict[str, dict]:
 
 
 def hours_by_area(filters: Filters, level: Level) -> dict:
-    rolled, rest = filters.rollup
-    hours = Counter(rollups.hours(filters, rolled, level))
-    if rest is not None:
-        rows = (
-            rest.contacts()
-            .filter(on__range=(rest.start, rest.end))
-            .annotate(area=area_of("match__request__", level))
-            .values("area")
-            .annotate(hours=Sum("hours"))
-            .order_by()
-        )
-        hours.update({row["area"]: row["hours"] or 0 for row in rows})
+    hours = Counter(rollups.hours(filters, filters.rollup[0], level))
+    live = live_hours(filters)
+    area = areas_of({postcode_area for _month, postcode_area, _h in live}, level)
+    for _month, postcode_area, worked in live:
+        hours[area[postcode_area]] += worked
     return {area: float(value or 0) for area, value in hours.items()}
 
 

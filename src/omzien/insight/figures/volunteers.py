@@ -1,7 +1,6 @@
 """The unseen work made visible: volunteers with a running match, and the hours they logged."""
 
-from django.db.models import Count, Sum
-from django.db.models.functions import TruncMonth
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from omzien.access.suppression import publish, publish_amount
@@ -10,21 +9,14 @@ from .. import rollups
 from ..running import running_during
 from ..scope import Filters
 from ..tables import HOURS, Chart, Column, Figure, Row
+from .hours import live_hours
 
 
 def hours_per_month(filters: Filters) -> dict[str, float]:
     """Hours logged per month that had any contact."""
-    rolled, rest = filters.rollup
-    hours = rollups.hours(filters, rolled)
-    if rest is not None:
-        rows = (
-            rest.contacts()
-            .filter(on__range=(rest.start, rest.end))
-            .annotate(month=TruncMonth("on"))
-            .values("month")
-            .annotate(hours=Sum("hours"))
-        )
-        hours |= {row["month"].strftime("%Y-%m"): row["hours"] for row in rows}
+    hours = rollups.hours(filters, filters.rollup[0])
+    for month, _area, worked in live_hours(filters):
+        hours[month] = hours.get(month, 0) + worked
     return {key: float(value or 0) for key, value in hours.items()}
 
 
