@@ -34,11 +34,9 @@ $venv/omzien load_demo -v 0 ${SCALE:+--scale "$SCALE"}
 echo "load_demo${SCALE:+ --scale $SCALE}: $(($(date +%s) - start)) s"
 $venv/omzien collectstatic --no-input -v 0
 
-# The municipality's monitor: a client with its own token, printed once on the last line. (The
-# neighbourhood team's system uses the demo's client, which load_demo made.)
-export OMZIEN_LOADTEST_AGGREGATES_TOKEN
-OMZIEN_LOADTEST_AGGREGATES_TOKEN=$($venv/omzien create_api_client "Monitor" \
-  --organisation "Gemeente Voorbeeldstad" --account analist --scopes aggregates | tail -n 1)
+# Who logs in, and two API clients' tokens (loadtest/cast.py).
+export OMZIEN_LOADTEST_CAST=$work/cast.json
+$venv/python loadtest/cast.py > "$OMZIEN_LOADTEST_CAST"
 
 step "gunicorn, $workers workers on 127.0.0.1:$port"
 $venv/gunicorn -c python:omzien.conf.gunicorn omzien.conf.wsgi --bind "127.0.0.1:$port" --workers "$workers" \
