@@ -4,13 +4,15 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from omzien.access.scoping import ScopedQuerySet
 from omzien.vocabulary import OPEN_MATCH_STATUSES, ClosureReason, MatchStatus
 from omzien.workflow import StatusChange, VersionedStatusModel, table
+
+RUNNING_MATCH_STATUSES = sorted(set(OPEN_MATCH_STATUSES) - {MatchStatus.PAUSED})
 
 M = MatchStatus
 MATCH_WORKFLOW = table(
@@ -43,14 +45,24 @@ class MatchQuerySet(ScopedQuerySet):
         return self.filter(status__in=OPEN_MATCH_STATUSES)
 
     def own_of(self, user):
-        """A volunteer's, parent's or young person's own matches, through their linked account."""
-        from omzien.people.models import Parent
+        """A volunteer's, parent's or young person's own matches, through their linked account.
 
-        return self.filter(
-            Q(offer__volunteer__account=user)
-            | Q(request__household__in=Parent.objects.filter(account=user).values("household"))
-            | Q(request__youth__account=user)
+        Their offers and requests are looked up first, in one query: an OR over joined tables
+        would make the database read every match."""
+        from omzien.intake.models import Offer, Request
+
+        def keys(queryset, kind):
+            return queryset.annotate(kind=Value(kind)).values_list("kind", "pk")
+
+        found = keys(Offer.objects.filter(volunteer__account=user), "offer").union(
+            keys(Request.objects.filter(household__parents__account=user), "request"),
+            keys(Request.objects.filter(youth__account=user), "request"),
+            all=True,
         )
+        ids = {"offer": [], "request": []}
+        for kind, pk in found:
+            ids[kind].append(pk)
+        return self.filter(Q(offer__in=ids["offer"]) | Q(request__in=ids["request"]))
 
 
 class Match(VersionedStatusModel):
@@ -197,16 +209,17 @@ class MomentQuerySet(OfMatchQuerySet):
         """Open moments of a match that closed: no longer due, and never overdue."""
         return self.open().update(lapsed_on=on)
 
+    def running(self):
+        """Moments of matches under way and not paused. Naming the statuses (rather than
+        excluding "paused") lets the database find them through its index of open matches."""
+        return self.open().filter(match__status__in=RUNNING_MATCH_STATUSES)
+
     def overdue(self, today):
         """Open moments past their date; a paused match is never overdue."""
-        return self.open().filter(due_on__lt=today).exclude(match__status=MatchStatus.PAUSED)
+        return self.running().filter(due_on__lt=today)
 
     def due_between(self, start, end):
-        return (
-            self.open()
-            .filter(due_on__gte=start, due_on__lte=end)
-            .exclude(match__status=MatchStatus.PAUSED)
-        )
+        return self.running().filter(due_on__gte=start, due_on__lte=end)
 
 
 class Moment(models.Model):
