@@ -163,7 +163,9 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 else:
     # Pages run many short queries: compiling one with JIT costs tens of milliseconds more
     # than it saves (measured on the national dataset, docs/performance.md).
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        "-c jit=off -c max_parallel_workers_per_gather=0"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -39,7 +39,7 @@ CONTACT_STATUSES = frozenset({M.ACTIVE, M.PAUSED, M.CLOSING})
 
 class MatchQuerySet(ScopedQuerySet):
     def in_programmes(self, programme_ids):
-        return self.filter(request__programme__in=programme_ids)
+        return self.filter(programme__in=programme_ids)
 
     def open(self):
         return self.filter(status__in=OPEN_MATCH_STATUSES)
@@ -74,6 +74,16 @@ class Match(VersionedStatusModel):
     )
     offer = models.ForeignKey(
         "intake.Offer", on_delete=models.CASCADE, related_name="matches", verbose_name=_("aanbod")
+    )
+    # The request's programme, copied when the match is made (a request never changes
+    # programme): a coordinator's matches are then found without reading every match.
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        on_delete=models.PROTECT,
+        related_name="matches",
+        editable=False,
+        db_index=False,  # the index below starts with it
+        verbose_name=_("programma"),
     )
     status = models.CharField(
         _("status"), max_length=30, choices=MatchStatus.choices, default=M.PROPOSED
@@ -118,9 +128,21 @@ class Match(VersionedStatusModel):
                 name="match_one_open_per_request",
             )
         ]
+        indexes = [
+            # A programme's open or active matches (Vandaag), and its newest first (Koppelingen).
+            models.Index(fields=["programme", "status"], name="match_programme_status"),
+            models.Index(
+                fields=["programme", "-proposed_at", "-id"], name="match_programme_newest"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.request} – {self.offer}"
+
+    def save(self, *args, **kwargs):
+        if self.programme_id is None:
+            self.programme_id = self.request.programme_id
+        super().save(*args, **kwargs)
 
     def excluded_targets(self) -> frozenset[str]:
         if self.request.programme.programme_type.has_introduction:
@@ -195,7 +217,7 @@ class OfMatchQuerySet(ScopedQuerySet):
     """Rows that belong to a match, scoped through its programme."""
 
     def in_programmes(self, programme_ids):
-        return self.filter(match__request__programme__in=programme_ids)
+        return self.filter(match__programme__in=programme_ids)
 
     def own_of(self, user):
         return self.filter(match__in=Match.objects.own_of(user).values("pk"))

@@ -20,7 +20,7 @@ def match_list(request):
     programmes, programme = selected_programme(request)
     matches = (
         Match.objects.visible_to(request.user)
-        .filter(request__programme=programme)
+        .filter(programme=programme)
         .select_related("request__household", "request__youth", "offer__volunteer", "proposed_by")
         .prefetch_related("request__household__parents")
     )

@@ -79,3 +79,10 @@ def test_a_paused_match_is_not_overdue(client, world):
     Match.objects.filter(pk=match.pk).update(status=MatchStatus.PAUSED)
 
     assert not sections(client)["overdue"]
+
+
+def test_a_match_is_in_its_requests_programme(world):
+    """Coordinators find matches by the programme the match carries: it must be the request's."""
+    match = active_match(world["programme"], world["geo"]["near"], days_ago=5, last_name="Eigen")
+    match.refresh_from_db()
+    assert match.programme_id == match.request.programme_id == world["programme"].pk
