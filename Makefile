@@ -60,7 +60,7 @@ bench: env
 
 # Locust against gunicorn on a throw-away PostgreSQL cluster; prints p50/p95/p99 and errors per
 # page (docs/performance.md). Never part of the tests. `SCALE=tenth make loadtest` passes
-# --scale to load_demo; USERS, DURATION and WORKERS change the run.
+# --scale to load_demo; USERS, DURATION, SERVERS and WORKERS change the run.
 SCALE ?=
 loadtest: env messages
 	SCALE=$(SCALE) VENV=$(VENV) scripts/with-postgres.sh scripts/loadtest.sh

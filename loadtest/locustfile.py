@@ -7,6 +7,10 @@ accounts per kind of user and two API tokens. Every simulated user logs in throu
 pages, the second step included (the demo's authenticator keys). A code works once, so each
 account logs in once and the simulated users of that account share its session. Pages that
 fail, redirect (for example back to the log-in) or answer other than 200 count as errors.
+
+With several app servers (OMZIEN_LOADTEST_HOSTS, space-separated addresses), every page and
+API call goes to one of them at random: a session made on one server is used on the others,
+as behind a load balancer.
 """
 
 import json
@@ -36,6 +40,7 @@ CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 REQUEST_LINK = re.compile(r'href="/hulpvragen/(\d+)/"')
 MATCH_LINK = re.compile(r'href="/koppelingen/(\d+)/"')
 
+HOSTS = os.environ.get("OMZIEN_LOADTEST_HOSTS", "").split()
 _sessions: dict[str, dict] = {}  # username -> cookies of its one logged-in session
 _locks: dict[str, gevent.lock.Semaphore] = {}
 _ids: dict[str, dict[str, list[str]]] = {}  # username -> ids found on its list pages
@@ -46,6 +51,11 @@ def csrf_token(html: str) -> str:
     if not found:
         raise RuntimeError("No CSRF token on the log-in page")
     return found.group(1)
+
+
+def any_server(client) -> None:
+    if HOSTS:
+        client.base_url = random.choice(HOSTS)
 
 
 class DemoUser(HttpUser):
@@ -75,13 +85,14 @@ class DemoUser(HttpUser):
     def post_form(self, url: str, html: str, fields: dict):
         fields = fields | {"csrfmiddlewaretoken": csrf_token(html)}
         # Over HTTPS, Django's CSRF check wants the page the form came from.
-        referer = urljoin(self.host, url)
+        referer = urljoin(self.client.base_url, url)
         return self.client.post(
             url, data=fields, name="Inloggen: versturen", headers={"Referer": referer}
         )
 
     def page(self, url: str, name: str):
         """One page; anything but 200 (a redirect to the log-in too) is an error."""
+        any_server(self.client)
         with self.client.get(
             url, name=name, allow_redirects=False, catch_response=True
         ) as response:
@@ -166,6 +177,7 @@ class ApiClient(HttpUser):
         self.tokens = CAST["tokens"]
 
     def call(self, url: str, name: str, scope: str) -> None:
+        any_server(self.client)
         headers = {"Authorization": f"Bearer {self.tokens[scope]}"}
         with self.client.get(url, name=name, headers=headers, catch_response=True) as response:
             if response.status_code != 200:
