@@ -134,6 +134,12 @@ class Match(VersionedStatusModel):
             models.Index(
                 fields=["programme", "-proposed_at", "-id"], name="match_programme_newest"
             ),
+            # An offer's open matches: how much room a volunteer has left (Wachtlijst).
+            models.Index(
+                fields=["offer"],
+                condition=Q(status__in=OPEN_MATCH_STATUSES),
+                name="match_open_by_offer",
+            ),
         ]
 
     def __str__(self) -> str:

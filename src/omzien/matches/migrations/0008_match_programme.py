@@ -3,6 +3,7 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
+OPEN = ["proposed", "introduction_planned", "introduction_held", "agreed", "active", "paused", "closing"]
 FILL = """
 UPDATE matches_match SET programme_id = (
     SELECT programme_id FROM intake_request WHERE intake_request.id = matches_match.request_id
@@ -52,6 +53,12 @@ class Migration(migrations.Migration):
             model_name="match",
             index=models.Index(
                 fields=["programme", "-proposed_at", "-id"], name="match_programme_newest"
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="match",
+            index=models.Index(
+                condition=models.Q(("status__in", OPEN)), fields=["offer"], name="match_open_by_offer"
             ),
         ),
     ]
