@@ -7,12 +7,12 @@ from django.db.models import Min
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from omzien.access.consent import consent_model
 from omzien.intake.models import Request, RequestStatus
 from omzien.people.models import Child, Household, Parent
 from omzien.programmes.models import Programme, Serves
 
 from . import values
+from .inserting import insert
 from .records import matching_consent, save_status_history
 from .rows import Context, RowCheck, identities
 
@@ -162,11 +162,9 @@ def existing(programme: Programme) -> set[tuple]:
 
 def save(planned: list[Planned], context: Context) -> None:
     """Insert in bulk; each insert sets the keys the next one refers to."""
-    Household.objects.bulk_create([p.household for p in planned])
-    Parent.objects.bulk_create([p.parent for p in planned])
-    Child.objects.bulk_create([child for p in planned for child in p.children])
-    requests = Request.objects.bulk_create([p.request for p in planned])
+    insert([p.household for p in planned])
+    insert([p.parent for p in planned])
+    insert([child for p in planned for child in p.children])
+    requests = insert([p.request for p in planned])
     save_status_history(requests, context)
-    consent_model().objects.bulk_create(
-        [matching_consent(context, household=p.household) for p in planned]
-    )
+    insert([matching_consent(context, household=p.household) for p in planned])

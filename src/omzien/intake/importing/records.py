@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from omzien.access.consent import ConsentSource, Purpose, consent_model
 from omzien.workflow import VersionedStatusModel
 
+from .inserting import insert
 from .rows import Context
 
 SIGNED_UP = "signed_up"  # where requests and offers start, also in the file's history
@@ -37,5 +38,4 @@ def save_status_history(objects: Iterable[VersionedStatusModel], context: Contex
         for obj in objects
         if obj.status != SIGNED_UP
     ]
-    if changes:
-        type(changes[0]).objects.bulk_create(changes)
+    insert(changes)
