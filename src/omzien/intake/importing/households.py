@@ -119,8 +119,8 @@ def check(row: RowCheck, context: Context) -> Planned:
         keys=identities(parent.email, parent.last_name, postcode, first_born)
         if row.sound(*KEY_COLUMNS)
         else (),
-        label=_("Gezin %(name)s") % {"name": parent.last_name} if parent.last_name else _("Gezin"),
-        summary=summary(request, children),
+        label=label(parent, context),
+        summary=summary(request, children, context),
         household=household,
         parent=parent,
         children=children,
@@ -128,15 +128,29 @@ def check(row: RowCheck, context: Context) -> Planned:
     )
 
 
-def summary(request: Request, children: list[Child]) -> str:
-    status = RequestStatus(request.status).label
+def label(parent: Parent, context: Context) -> str:
+    if not parent.last_name:
+        return context.once("household", lambda: _("Gezin"))
+    return context.once("household name", lambda: _("Gezin %(name)s")) % {"name": parent.last_name}
+
+
+def summary(request: Request, children: list[Child], context: Context) -> str:
     if request.status == RequestStatus.WAITING and request.waiting_since:
-        status = _("wacht sinds %(day)s") % {"day": request.waiting_since.strftime("%d-%m-%Y")}
+        status = context.once("waiting since", lambda: _("wacht sinds %(day)s")) % {
+            "day": request.waiting_since.strftime("%d-%m-%Y")
+        }
+    else:
+        status = context.once(
+            ("status", request.status), lambda: str(RequestStatus(request.status).label)
+        )
     n = len(children)
-    return ngettext("ouder en %(n)s kind, %(status)s", "ouder en %(n)s kinderen, %(status)s", n) % {
-        "n": n,
-        "status": status,
-    }
+    template = context.once(
+        ("children", n),
+        lambda: ngettext(
+            "ouder en %(n)s kind, %(status)s", "ouder en %(n)s kinderen, %(status)s", n
+        ),
+    )
+    return template % {"n": n, "status": status}
 
 
 def existing(programme: Programme) -> set[tuple]:

@@ -13,7 +13,9 @@ from xml.etree.ElementTree import ParseError
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
+from . import sheet
 from .layouts import Layout, detect, header_key
 
 Cells = dict[str, object]
@@ -95,13 +97,12 @@ def xlsx_lines(file: IO[bytes]) -> Iterator[list[object]]:
     except (InvalidFileException, IndexError, *BROKEN_XLSX):  # IndexError: no sheet at all
         raise unreadable_xlsx() from None
     try:
-        sheet = workbook.active
-        if sheet is None:
+        active = workbook.active
+        if not isinstance(active, ReadOnlyWorksheet):  # none, or a sheet with only a chart
             raise FileProblem(_("Dit XLSX-bestand heeft geen werkblad met gegevens."))
-        # The size the file declares may be a lie (a cell at XFD1048576 pads every row to
-        # 16,384 cells): read each row only as far as its own cells go.
-        sheet.reset_dimensions()
-        yield from (list(values) for values in sheet.iter_rows(values_only=True))
+        # Each row only as far as its own cells go: the size the file declares may be a lie
+        # (a cell at XFD1048576 would pad every row to 16,384 cells).
+        yield from sheet.rows(active)
     except BROKEN_XLSX:  # a sheet cut off halfway shows only while its rows are read
         raise unreadable_xlsx() from None
     finally:

@@ -108,7 +108,10 @@ def check(row: RowCheck, context: Context) -> Planned:
         if row.sound(*KEY_COLUMNS)
         else (),
         label=str(volunteer),
-        summary=_("vrijwilliger, %(status)s") % {"status": OfferStatus(offer.status).label},
+        summary=context.once(
+            ("summary", offer.status),
+            lambda: _("vrijwilliger, %(status)s") % {"status": OfferStatus(offer.status).label},
+        ),
         volunteer=volunteer,
         offer=offer,
     )
