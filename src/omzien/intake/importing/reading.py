@@ -120,7 +120,7 @@ def table(lines: Iterable[list[object]], max_rows: int | None) -> Table:
             _("De kolommen van dit bestand zijn niet herkend. Begin met een voorbeeldbestand.")
         )
     check_headers(headers, layout)
-    rows = []
+    rows, documented = [], set(layout.headers)
     for number, cells in enumerate(lines, start=2):
         if not any(cell not in (None, "") for cell in cells):
             continue  # an empty line between rows, or formatting below the data
@@ -133,7 +133,7 @@ def table(lines: Iterable[list[object]], max_rows: int | None) -> Table:
                 % {"n": max_rows}
             )
         rows.append(
-            (number, {h: c for h, c in zip(headers, cells, strict=False) if h in layout.headers})
+            (number, {h: c for h, c in zip(headers, cells, strict=False) if h in documented})
         )
     return Table(layout, rows, [h for h in headers if h and h not in layout.headers])
 

@@ -26,6 +26,7 @@ def matching_consent(context: Context, **subject):
 
 def save_status_history(objects: Iterable[VersionedStatusModel], context: Context) -> None:
     """A status taken over from the file is logged as one step, by whoever imported it."""
+    reason = _("Overgenomen uit een importbestand.")
     changes = [
         obj.log_model(
             **{obj.log_field: obj},
@@ -33,7 +34,7 @@ def save_status_history(objects: Iterable[VersionedStatusModel], context: Contex
             target=obj.status,
             by=context.user,
             at=context.now,
-            reason=_("Overgenomen uit een importbestand."),
+            reason=reason,
         )
         for obj in objects
         if obj.status != SIGNED_UP
