@@ -17,6 +17,7 @@ from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from . import sheet
 from .layouts import Layout, detect, header_key
+from .memory import collector_paused
 
 Cells = dict[str, object]
 
@@ -49,7 +50,8 @@ def read(file: IO[bytes], name: str, max_rows: int | None = None) -> Table:
     else:
         raise FileProblem(_("Kies een CSV- of XLSX-bestand."))
     try:
-        return table(lines, max_rows)
+        with collector_paused():
+            return table(lines, max_rows)
     except csv.Error:  # such as a field over the csv module's limit of 131,072 characters
         raise FileProblem(
             _(

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from omzien.programmes.models import Programme
 
 from . import households, volunteers
+from .memory import collector_paused
 from .reading import Table
 from .rows import CREATE, ERROR, SKIP, Context, Problem, RowCheck, RowResult
 
@@ -57,6 +58,13 @@ def run(
     *,
     dry_run: bool,
     progress: Progress = no_progress,
+) -> Report:
+    with collector_paused():
+        return checked_and_loaded(table, programme, user, dry_run, progress)
+
+
+def checked_and_loaded(
+    table: Table, programme: Programme, user: Any, dry_run: bool, progress: Progress
 ) -> Report:
     kind = KINDS[table.layout.kind]
     report = Report(
