@@ -6,7 +6,9 @@ table's own sequence, so rows that others add meanwhile never collide with the i
 """
 
 import json
+from collections.abc import Callable
 from functools import cache
+from operator import attrgetter
 
 from django.db import DEFAULT_DB_ALIAS, connection, models
 
@@ -43,14 +45,33 @@ def insert(objects: list[models.Model]) -> list[models.Model]:
     for obj, pk in zip(objects, new_keys(model, len(objects)), strict=True):
         obj.pk = pk
         obj._state.adding, obj._state.db = False, DEFAULT_DB_ALIAS
-    fields = model._meta.concrete_fields
+    fields, row = row_maker(model)
     columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
     sql = f"COPY {connection.ops.quote_name(model._meta.db_table)} ({columns}) FROM STDIN"
-    values = [value_reader(field) for field in fields]
     with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
         for obj in objects:
-            copy.write_row([value(obj) for value in values])
+            copy.write_row(row(obj))
     return objects
+
+
+@cache
+def row_maker(model: type[models.Model]) -> tuple[list[models.Field], Callable]:
+    """The columns in COPY's order, and how to make one object's row for them.
+
+    The fields taken as they are come first, read all at once by one attrgetter (in C): a
+    function call per value was half of the Python side of the load.
+    """
+    fields = model._meta.concrete_fields
+    plain = [field for field in fields if taken_as_is(field)]
+    others = [field for field in fields if not taken_as_is(field)]
+    # With one name attrgetter gives the value itself; the extra "pk" keeps it a tuple.
+    values = attrgetter(*(field.attname for field in plain), "pk")
+    readers = [value_reader(field) for field in others]
+
+    def row(obj: models.Model) -> tuple:
+        return values(obj)[:-1] + tuple(read(obj) for read in readers)
+
+    return plain + others, row
 
 
 def link_to_saved(model: type[models.Model], objects: list[models.Model]) -> None:
@@ -75,16 +96,18 @@ def new_keys(model: type[models.Model], count: int) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
-@cache
-def value_reader(field: models.Field):
-    """How to get one field's value for COPY, worked out once per field."""
+def taken_as_is(field: models.Field) -> bool:
+    stamped = getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
+    return type(field) in AS_IS and not stamped
+
+
+def value_reader(field: models.Field) -> Callable:
+    """How to get the value of a field that is not taken as it is."""
     attname = field.attname
     if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
         return lambda obj: field.pre_save(obj, add=True)
     if isinstance(field, models.JSONField):
         return lambda obj: json_text(getattr(obj, attname), field.encoder)
-    if type(field) in AS_IS:
-        return lambda obj: getattr(obj, attname)
     return lambda obj: field.get_db_prep_save(getattr(obj, attname), connection)
 
 
