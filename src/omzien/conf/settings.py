@@ -220,6 +220,11 @@ CACHES = {
         "LOCATION": os.environ.get("OMZIEN_CACHE_DIR", str(VAR_DIR / "cache")),
     }
 }
+if CACHE_TABLE and not DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # The same database on a second connection, so that an import's progress is seen while
+    # the import's own transaction is still open (conf/routers.py).
+    DATABASES["cache"] = DATABASES["default"] | {"TEST": {"MIRROR": "default"}}
+    DATABASE_ROUTERS = ["omzien.conf.routers.CacheRouter"]
 
 EMAIL_BACKEND = os.environ.get(
     "OMZIEN_EMAIL_BACKEND",
