@@ -9,7 +9,7 @@ PYTEST := $(VENV)/bin/pytest
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: env demo worker nightly test test-sqlite test-postgres bench loadtest lint format messages
+.PHONY: env demo worker nightly test test-sqlite test-postgres bench bench-import loadtest lint format messages
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -58,9 +58,15 @@ test-postgres: env
 bench: env
 	$(VENV)/bin/python -m omzien.matching.engine.bench
 
+# Check and load of a generated file of ROWS households, CSV and XLSX, on a throw-away
+# PostgreSQL cluster, rolled back; prints seconds per step (docs/performance.md). Not a test.
+ROWS ?= 100000
+bench-import: env messages
+	ROWS=$(ROWS) VENV=$(VENV) scripts/with-postgres.sh scripts/bench-import.sh
+
 # Locust against gunicorn on a throw-away PostgreSQL cluster; prints p50/p95/p99 and errors per
 # page (docs/performance.md). Never part of the tests. `SCALE=tenth make loadtest` passes
-# --scale to load_demo; USERS, DURATION and WORKERS change the run.
+# --scale to load_demo; USERS, DURATION, SERVERS and WORKERS change the run.
 SCALE ?=
 loadtest: env messages
 	SCALE=$(SCALE) VENV=$(VENV) scripts/with-postgres.sh scripts/loadtest.sh

@@ -1,14 +1,19 @@
 """The load test: coordinators, volunteers, parents, referrers and analysts at once, and the
-API's client systems, against a server with the demo loaded (`make loadtest` runs it).
+API's client systems, against a server with the demo or the national dataset loaded
+(`make loadtest` runs it).
 
-Every simulated user logs in through the real pages with a demo account, the second step
-included. A code from an authenticator app works once, so each demo account logs in once and
-the simulated users of that account share its session: 50 users, one log-in per account.
-Pages that fail, redirect (for example back to the log-in) or answer other than 200 count as
-errors. The API's referrals use the demo's client; the aggregates a token that
-`scripts/loadtest.sh` issues (OMZIEN_LOADTEST_AGGREGATES_TOKEN).
+Who takes part is in the JSON file OMZIEN_LOADTEST_CAST, which `loadtest/cast.py` writes: the
+accounts per kind of user and two API tokens. Every simulated user logs in through the real
+pages, the second step included (the demo's authenticator keys). A code works once, so each
+account logs in once and the simulated users of that account share its session. Pages that
+fail, redirect (for example back to the log-in) or answer other than 200 count as errors.
+
+With several app servers (OMZIEN_LOADTEST_HOSTS, space-separated addresses), every page and
+API call goes to one of them at random: a session made on one server is used on the others,
+as behind a load balancer.
 """
 
+import json
 import os
 import random
 import re
@@ -17,19 +22,25 @@ from urllib.parse import urljoin
 import django
 import gevent.lock
 from django_otp.oath import TOTP
-from locust import HttpUser, between, constant_throughput, events, task
+from locust import HttpUser, between, constant_throughput, task
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "omzien.conf.settings")
 django.setup()  # for the demo's key derivation only; the load test never opens the database
 
 from omzien.demo.accounts import DEMO_PASSWORD  # noqa: E402
-from omzien.demo.api_clients import DEMO_TOKEN  # noqa: E402
 from omzien.demo.second_factor import demo_key  # noqa: E402
+
+try:
+    with open(os.environ["OMZIEN_LOADTEST_CAST"]) as file:
+        CAST = json.load(file)
+except KeyError:
+    raise SystemExit("Set OMZIEN_LOADTEST_CAST (scripts/loadtest.sh writes it).") from None
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 REQUEST_LINK = re.compile(r'href="/hulpvragen/(\d+)/"')
 MATCH_LINK = re.compile(r'href="/koppelingen/(\d+)/"')
 
+HOSTS = os.environ.get("OMZIEN_LOADTEST_HOSTS", "").split()
 _sessions: dict[str, dict] = {}  # username -> cookies of its one logged-in session
 _locks: dict[str, gevent.lock.Semaphore] = {}
 _ids: dict[str, dict[str, list[str]]] = {}  # username -> ids found on its list pages
@@ -42,10 +53,15 @@ def csrf_token(html: str) -> str:
     return found.group(1)
 
 
+def any_server(client) -> None:
+    if HOSTS:
+        client.base_url = random.choice(HOSTS)
+
+
 class DemoUser(HttpUser):
     abstract = True
     wait_time = between(1, 5)  # a person reads a page before the next click
-    accounts: tuple[str, ...] = ()
+    accounts: list[str] = []
 
     def on_start(self) -> None:
         self.username = random.choice(self.accounts)
@@ -69,13 +85,14 @@ class DemoUser(HttpUser):
     def post_form(self, url: str, html: str, fields: dict):
         fields = fields | {"csrfmiddlewaretoken": csrf_token(html)}
         # Over HTTPS, Django's CSRF check wants the page the form came from.
-        referer = urljoin(self.host, url)
+        referer = urljoin(self.client.base_url, url)
         return self.client.post(
             url, data=fields, name="Inloggen: versturen", headers={"Referer": referer}
         )
 
     def page(self, url: str, name: str):
         """One page; anything but 200 (a redirect to the log-in too) is an error."""
+        any_server(self.client)
         with self.client.get(
             url, name=name, allow_redirects=False, catch_response=True
         ) as response:
@@ -93,7 +110,7 @@ class DemoUser(HttpUser):
 
 class Coordinator(DemoUser):
     weight = 4
-    accounts = ("coordinator", "coordinator2")
+    accounts = CAST["coordinators"]
 
     @task(3)
     def today(self) -> None:
@@ -117,10 +134,10 @@ class Coordinator(DemoUser):
 
 
 class Volunteer(DemoUser):
-    """Volunteers and parents: their own page, "Mijn koppeling"."""
+    """Volunteers, parents and young people: their own page, "Mijn koppeling"."""
 
     weight = 2
-    accounts = ("vrijwilliger", "ouder")
+    accounts = CAST["participants"]
 
     @task
     def own_page(self) -> None:
@@ -129,7 +146,7 @@ class Volunteer(DemoUser):
 
 class Referrer(DemoUser):
     weight = 1
-    accounts = ("verwijzer",)
+    accounts = CAST["referrers"]
 
     @task
     def own_referrals(self) -> None:
@@ -138,7 +155,7 @@ class Referrer(DemoUser):
 
 class Analyst(DemoUser):
     weight = 2
-    accounts = ("analist",)
+    accounts = CAST["analysts"]
 
     @task(2)
     def dashboard(self) -> None:
@@ -157,12 +174,10 @@ class ApiClient(HttpUser):
     wait_time = constant_throughput(1.5)
 
     def on_start(self) -> None:
-        self.tokens = {
-            "referrals": DEMO_TOKEN,
-            "aggregates": os.environ["OMZIEN_LOADTEST_AGGREGATES_TOKEN"],
-        }
+        self.tokens = CAST["tokens"]
 
     def call(self, url: str, name: str, scope: str) -> None:
+        any_server(self.client)
         headers = {"Authorization": f"Bearer {self.tokens[scope]}"}
         with self.client.get(url, name=name, headers=headers, catch_response=True) as response:
             if response.status_code != 200:
@@ -175,9 +190,3 @@ class ApiClient(HttpUser):
     @task
     def aggregates(self) -> None:
         self.call("/api/v1/aggregates/", "API cijfers", "aggregates")
-
-
-@events.test_start.add_listener
-def _token_present(environment, **kwargs) -> None:
-    if not os.environ.get("OMZIEN_LOADTEST_AGGREGATES_TOKEN"):
-        raise SystemExit("Set OMZIEN_LOADTEST_AGGREGATES_TOKEN (scripts/loadtest.sh issues it).")

@@ -2,7 +2,8 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -167,9 +168,18 @@ class OfferQuerySet(ScopedQuerySet):
         return self.filter(programme__in=programme_ids)
 
     def with_capacity_left(self):
-        return self.annotate(
-            open_matches=Count("matches", filter=Q(matches__status__in=OPEN_MATCH_STATUSES))
-        ).annotate(capacity_left=F("capacity") - F("open_matches"))
+        # Counted per offer through its index: a join would bring along every past match too.
+        Match = self.model._meta.get_field("matches").related_model
+        open_matches = (
+            Match.objects.filter(offer=OuterRef("pk"), status__in=OPEN_MATCH_STATUSES)
+            .order_by()
+            .values("offer")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return self.annotate(open_matches=Coalesce(Subquery(open_matches), 0)).annotate(
+            capacity_left=F("capacity") - F("open_matches")
+        )
 
     def screening_current(self, today=None):
         """Offers whose certificate of conduct, where required, has not expired.
@@ -177,10 +187,12 @@ class OfferQuerySet(ScopedQuerySet):
         The certificates belong to the screening app, which builds on this one: they are
         reached by their relation name rather than imported."""
         today = today or timezone.localdate()
-        current = self.model._base_manager.filter(volunteer__certificates__valid_until__gte=today)
-        return self.filter(
-            Q(programme__programme_type__requires_vog=False) | Q(pk__in=current.values("pk"))
+        Volunteer = self.model._meta.get_field("volunteer").related_model
+        Certificate = Volunteer._meta.get_field("certificates").related_model
+        current = Certificate._base_manager.filter(
+            volunteer=OuterRef("volunteer"), valid_until__gte=today
         )
+        return self.filter(Q(programme__programme_type__requires_vog=False) | Exists(current))
 
     def available(self):
         """Screened volunteers with a current certificate who can take one more household."""

@@ -24,7 +24,7 @@ def due_this_week(user, programme, today: date):
 def _moments(user, programme):
     return (
         Moment.objects.visible_to(user)
-        .filter(match__request__programme=programme)
+        .filter(match__programme=programme)
         .select_related(
             "match__request__household", "match__request__youth", "match__offer__volunteer"
         )
@@ -35,7 +35,7 @@ def _moments(user, programme):
 def _active(user, programme):
     return (
         Match.objects.visible_to(user)
-        .filter(request__programme=programme, status=MatchStatus.ACTIVE)
+        .filter(programme=programme, status=MatchStatus.ACTIVE)
         .select_related("request__household", "request__youth", "offer__volunteer")
         .prefetch_related("request__household__parents")
     )
@@ -66,10 +66,7 @@ def trial_ending(user, programme, today: date):
 def certificates_expiring(user, programme, today: date):
     """Expiring certificates of volunteers who are in a match right now."""
     matched = (
-        Match.objects.visible_to(user)
-        .filter(request__programme=programme)
-        .open()
-        .values("offer__volunteer")
+        Match.objects.visible_to(user).filter(programme=programme).open().values("offer__volunteer")
     )
     return expiring_certificates(user, programme, today, today + timedelta(days=60)).filter(
         volunteer__in=matched

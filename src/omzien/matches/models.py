@@ -4,13 +4,15 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from omzien.access.scoping import ScopedQuerySet
 from omzien.vocabulary import OPEN_MATCH_STATUSES, ClosureReason, MatchStatus
 from omzien.workflow import StatusChange, VersionedStatusModel, table
+
+RUNNING_MATCH_STATUSES = sorted(set(OPEN_MATCH_STATUSES) - {MatchStatus.PAUSED})
 
 M = MatchStatus
 MATCH_WORKFLOW = table(
@@ -37,20 +39,30 @@ CONTACT_STATUSES = frozenset({M.ACTIVE, M.PAUSED, M.CLOSING})
 
 class MatchQuerySet(ScopedQuerySet):
     def in_programmes(self, programme_ids):
-        return self.filter(request__programme__in=programme_ids)
+        return self.filter(programme__in=programme_ids)
 
     def open(self):
         return self.filter(status__in=OPEN_MATCH_STATUSES)
 
     def own_of(self, user):
-        """A volunteer's, parent's or young person's own matches, through their linked account."""
-        from omzien.people.models import Parent
+        """A volunteer's, parent's or young person's own matches, through their linked account.
 
-        return self.filter(
-            Q(offer__volunteer__account=user)
-            | Q(request__household__in=Parent.objects.filter(account=user).values("household"))
-            | Q(request__youth__account=user)
+        Their offers and requests are looked up first, in one query: an OR over joined tables
+        would make the database read every match."""
+        from omzien.intake.models import Offer, Request
+
+        def keys(queryset, kind):
+            return queryset.annotate(kind=Value(kind)).values_list("kind", "pk")
+
+        found = keys(Offer.objects.filter(volunteer__account=user), "offer").union(
+            keys(Request.objects.filter(household__parents__account=user), "request"),
+            keys(Request.objects.filter(youth__account=user), "request"),
+            all=True,
         )
+        ids = {"offer": [], "request": []}
+        for kind, pk in found:
+            ids[kind].append(pk)
+        return self.filter(Q(offer__in=ids["offer"]) | Q(request__in=ids["request"]))
 
 
 class Match(VersionedStatusModel):
@@ -62,6 +74,16 @@ class Match(VersionedStatusModel):
     )
     offer = models.ForeignKey(
         "intake.Offer", on_delete=models.CASCADE, related_name="matches", verbose_name=_("aanbod")
+    )
+    # The request's programme, copied when the match is made (a request never changes
+    # programme): a coordinator's matches are then found without reading every match.
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        on_delete=models.PROTECT,
+        related_name="matches",
+        editable=False,
+        db_index=False,  # the index below starts with it
+        verbose_name=_("programma"),
     )
     status = models.CharField(
         _("status"), max_length=30, choices=MatchStatus.choices, default=M.PROPOSED
@@ -106,14 +128,30 @@ class Match(VersionedStatusModel):
                 name="match_one_open_per_request",
             )
         ]
-        # The dashboard counts the running month live: matches started or ended in it.
         indexes = [
+            # A programme's open or active matches (Vandaag), and its newest first (Koppelingen).
+            models.Index(fields=["programme", "status"], name="match_programme_status"),
+            models.Index(
+                fields=["programme", "-proposed_at", "-id"], name="match_programme_newest"
+            ),
+            # An offer's open matches: how much room a volunteer has left (Wachtlijst).
+            models.Index(
+                fields=["offer"],
+                condition=Q(status__in=OPEN_MATCH_STATUSES),
+                name="match_open_by_offer",
+            ),
+            # The dashboard counts the running month live: matches started or ended in it.
             models.Index(fields=["started_on"], name="match_started_on"),
             models.Index(fields=["ended_on"], name="match_ended_on"),
         ]
 
     def __str__(self) -> str:
         return f"{self.request} – {self.offer}"
+
+    def save(self, *args, **kwargs):
+        if self.programme_id is None:
+            self.programme_id = self.request.programme_id
+        super().save(*args, **kwargs)
 
     def excluded_targets(self) -> frozenset[str]:
         if self.request.programme.programme_type.has_introduction:
@@ -188,7 +226,7 @@ class OfMatchQuerySet(ScopedQuerySet):
     """Rows that belong to a match, scoped through its programme."""
 
     def in_programmes(self, programme_ids):
-        return self.filter(match__request__programme__in=programme_ids)
+        return self.filter(match__programme__in=programme_ids)
 
     def own_of(self, user):
         return self.filter(match__in=Match.objects.own_of(user).values("pk"))
@@ -202,16 +240,17 @@ class MomentQuerySet(OfMatchQuerySet):
         """Open moments of a match that closed: no longer due, and never overdue."""
         return self.open().update(lapsed_on=on)
 
+    def running(self):
+        """Moments of matches under way and not paused. Naming the statuses (rather than
+        excluding "paused") lets the database find them through its index of open matches."""
+        return self.open().filter(match__status__in=RUNNING_MATCH_STATUSES)
+
     def overdue(self, today):
         """Open moments past their date; a paused match is never overdue."""
-        return self.open().filter(due_on__lt=today).exclude(match__status=MatchStatus.PAUSED)
+        return self.running().filter(due_on__lt=today)
 
     def due_between(self, start, end):
-        return (
-            self.open()
-            .filter(due_on__gte=start, due_on__lte=end)
-            .exclude(match__status=MatchStatus.PAUSED)
-        )
+        return self.running().filter(due_on__gte=start, due_on__lte=end)
 
 
 class Moment(models.Model):

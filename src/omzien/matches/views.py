@@ -20,7 +20,7 @@ def match_list(request):
     programmes, programme = selected_programme(request)
     matches = (
         Match.objects.visible_to(request.user)
-        .filter(request__programme=programme)
+        .filter(programme=programme)
         .select_related("request__household", "request__youth", "offer__volunteer", "proposed_by")
         .prefetch_related("request__household__parents")
     )
@@ -123,6 +123,15 @@ def match_contact(request, pk: int):
     return redirect("matches:match_detail", pk=pk)
 
 
+# Rows per section of Vandaag: the most urgent come first, and a morning has room for no more.
+TODAY_ROWS = 30
+
+
+def _first_rows(queryset) -> dict:
+    rows = list(queryset[: TODAY_ROWS + 1])
+    return {"rows": rows[:TODAY_ROWS], "more": len(rows) > TODAY_ROWS}
+
+
 @role_required(*STAFF_WITH_FILES)
 def today_page(request):
     """What a coordinator opens every morning."""
@@ -140,5 +149,10 @@ def today_page(request):
     return render(
         request,
         "matches/today.html",
-        {"programmes": programmes, "programme": programme, **sections},
+        {
+            "programmes": programmes,
+            "programme": programme,
+            "limit": TODAY_ROWS,
+            **{name: _first_rows(rows) for name, rows in sections.items()},
+        },
     )

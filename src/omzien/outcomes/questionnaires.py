@@ -187,8 +187,11 @@ def requests_of(user):
         # the questionnaires of a volunteer who came before or after them.
         latest = Match.objects.filter(request=OuterRef("pk")).order_by("-proposed_at", "-pk")
         own = Match.objects.own_of(user).exclude(status=MatchStatus.DECLINED)
-        return Request.objects.annotate(latest_match=Subquery(latest.values("pk")[:1])).filter(
-            latest_match__in=own.values("pk")
+        # The requests of their matches first, so the latest match is looked up for those only.
+        return (
+            Request.objects.filter(pk__in=own.values("request"))
+            .annotate(latest_match=Subquery(latest.values("pk")[:1]))
+            .filter(latest_match__in=own.values("pk"))
         )
     return own_requests(user)
 

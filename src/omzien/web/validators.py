@@ -21,6 +21,8 @@ MESSAGE = _(
 
 
 def has_control_characters(value: str, *, multiline: bool = False) -> bool:
+    if value.isprintable():  # no Cc or Cf character: the usual case, checked in C
+        return False
     allowed = JOINERS | LINE_BREAKS if multiline else JOINERS
     return any(unicodedata.category(c) in CONTROL and c not in allowed for c in value)
 

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from uuid import uuid4
 
 import pytest
 import yaml
@@ -117,3 +118,35 @@ def test_a_backup_restores_to_the_same_rows():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "the same before and after" in result.stdout
+
+
+@pytest.mark.skipif(
+    settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"),
+    reason="several app servers share PostgreSQL; SQLite serves one host",
+)
+def test_import_progress_is_read_on_another_server_while_the_import_still_runs(tmp_path):
+    shared = {"OMZIEN_VAR_DIR": str(tmp_path), "OMZIEN_CACHE_TABLE": "omzien_cache"}
+    assert omzien("createcachetable", **shared).returncode == 0
+    progress = uuid4().hex  # not what an earlier run left in the table
+    importing = (
+        "import time; from django.core.cache import cache; from django.db import transaction\n"
+        "with transaction.atomic():\n"
+        f"    cache.set('import', '{progress}'); print('written', flush=True); time.sleep(20)"
+    )
+    environment = {
+        k: v for k, v in os.environ.items() if not k.startswith(("OMZIEN_", "DJANGO_"))
+    } | shared
+    writer = subprocess.Popen(
+        [sys.executable, "-m", "omzien.manage", "shell", "-c", importing],
+        env=environment,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert "written" in (line.strip() for line in writer.stdout)  # the transaction is open
+        read = "from django.core.cache import cache; print(cache.get('import'))"
+        result = omzien("shell", "-c", read, **shared)
+        assert result.stdout.strip().splitlines()[-1] == progress
+    finally:
+        writer.kill()
+        writer.wait()

@@ -15,12 +15,14 @@ from django.conf import settings
 from django.db import transaction
 
 from omzien.accounts.models import Role, User
+from omzien.accounts.two_factor import OWN_DATA_ROLES
 from omzien.geo.models import Municipality
 from omzien.intake.models import Offer
 from omzien.outcomes import shipped
 from omzien.outcomes.models import Instrument, ProgrammeInstrument, Respondent
 from omzien.people.models import Parent, Volunteer, Youth
 
+from ..second_factor import create_devices
 from .geography import create_geography
 from .history import History, Questionnaire
 from .people import Folk
@@ -55,6 +57,8 @@ def load(
     history.run(places, sizes)
     writer.finish()  # before the accounts below take keys from the sequences
     link_accounts(writer, history.featured, today)
+    # The demo's public authenticator keys: staff can log in (and the load test with them).
+    create_devices(User.objects.exclude(role__in=OWN_DATA_ROLES).order_by("pk"))
     return sizes
 
 

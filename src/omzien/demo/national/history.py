@@ -45,7 +45,7 @@ FIELDS: dict[type[Model], tuple[str, ...]] = {
     Request: ("id", "programme_id", "household_id", "youth_id", "status", "signed_up_at",
               "intake_on", "waiting_since", "needs", "themes", "availability"),
     Referral: ("request_id", "referrer_id", "referrer_organisation", "created_at"),
-    Match: ("id", "request_id", "offer_id", "status", "score", "proposed_by_id", "proposed_at",
+    Match: ("id", "request_id", "offer_id", "programme_id", "status", "score", "proposed_by_id", "proposed_at",
             "introduction_on", "started_on", "ended_on", "closure_reason", "ended_early"),
     Moment: ("match_id", "kind", "due_on", "done_on", "done_by_id", "lapsed_on"),
     Contact: ("match_id", "on", "kind", "by_id", "hours"),
@@ -246,7 +246,7 @@ class History:
         proposed = stamp(rng, match.proposed)
         self.buffer.add(
             Match,
-            (pk, request, offer, match.status, rng.randint(40, 95), scheme.coordinator, proposed,
+            (pk, request, offer, scheme.pk, match.status, rng.randint(40, 95), scheme.coordinator, proposed,
              match.introduction, match.started, match.ended, match.reason, match.early),
         )  # fmt: skip
         household, youth = (subject.pk, None) if subject.is_household else (None, subject.pk)

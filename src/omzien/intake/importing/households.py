@@ -7,12 +7,12 @@ from django.db.models import Min
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from omzien.access.consent import consent_model
 from omzien.intake.models import Request, RequestStatus
 from omzien.people.models import Child, Household, Parent
 from omzien.programmes.models import Programme, Serves
 
 from . import values
+from .inserting import insert
 from .records import matching_consent, save_status_history
 from .rows import Context, RowCheck, identities
 
@@ -119,8 +119,8 @@ def check(row: RowCheck, context: Context) -> Planned:
         keys=identities(parent.email, parent.last_name, postcode, first_born)
         if row.sound(*KEY_COLUMNS)
         else (),
-        label=_("Gezin %(name)s") % {"name": parent.last_name} if parent.last_name else _("Gezin"),
-        summary=summary(request, children),
+        label=label(parent, context),
+        summary=summary(request, children, context),
         household=household,
         parent=parent,
         children=children,
@@ -128,15 +128,29 @@ def check(row: RowCheck, context: Context) -> Planned:
     )
 
 
-def summary(request: Request, children: list[Child]) -> str:
-    status = RequestStatus(request.status).label
+def label(parent: Parent, context: Context) -> str:
+    if not parent.last_name:
+        return context.once("household", lambda: _("Gezin"))
+    return context.once("household name", lambda: _("Gezin %(name)s")) % {"name": parent.last_name}
+
+
+def summary(request: Request, children: list[Child], context: Context) -> str:
     if request.status == RequestStatus.WAITING and request.waiting_since:
-        status = _("wacht sinds %(day)s") % {"day": request.waiting_since.strftime("%d-%m-%Y")}
+        status = context.once("waiting since", lambda: _("wacht sinds %(day)s")) % {
+            "day": request.waiting_since.strftime("%d-%m-%Y")
+        }
+    else:
+        status = context.once(
+            ("status", request.status), lambda: str(RequestStatus(request.status).label)
+        )
     n = len(children)
-    return ngettext("ouder en %(n)s kind, %(status)s", "ouder en %(n)s kinderen, %(status)s", n) % {
-        "n": n,
-        "status": status,
-    }
+    template = context.once(
+        ("children", n),
+        lambda: ngettext(
+            "ouder en %(n)s kind, %(status)s", "ouder en %(n)s kinderen, %(status)s", n
+        ),
+    )
+    return template % {"n": n, "status": status}
 
 
 def existing(programme: Programme) -> set[tuple]:
@@ -162,11 +176,9 @@ def existing(programme: Programme) -> set[tuple]:
 
 def save(planned: list[Planned], context: Context) -> None:
     """Insert in bulk; each insert sets the keys the next one refers to."""
-    Household.objects.bulk_create([p.household for p in planned])
-    Parent.objects.bulk_create([p.parent for p in planned])
-    Child.objects.bulk_create([child for p in planned for child in p.children])
-    requests = Request.objects.bulk_create([p.request for p in planned])
+    insert([p.household for p in planned])
+    insert([p.parent for p in planned])
+    insert([child for p in planned for child in p.children])
+    requests = insert([p.request for p in planned])
     save_status_history(requests, context)
-    consent_model().objects.bulk_create(
-        [matching_consent(context, household=p.household) for p in planned]
-    )
+    insert([matching_consent(context, household=p.household) for p in planned])

@@ -13,8 +13,11 @@ from xml.etree.ElementTree import ParseError
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
+from . import sheet
 from .layouts import Layout, detect, header_key
+from .memory import collector_paused
 
 Cells = dict[str, object]
 
@@ -47,7 +50,8 @@ def read(file: IO[bytes], name: str, max_rows: int | None = None) -> Table:
     else:
         raise FileProblem(_("Kies een CSV- of XLSX-bestand."))
     try:
-        return table(lines, max_rows)
+        with collector_paused():
+            return table(lines, max_rows)
     except csv.Error:  # such as a field over the csv module's limit of 131,072 characters
         raise FileProblem(
             _(
@@ -95,13 +99,12 @@ def xlsx_lines(file: IO[bytes]) -> Iterator[list[object]]:
     except (InvalidFileException, IndexError, *BROKEN_XLSX):  # IndexError: no sheet at all
         raise unreadable_xlsx() from None
     try:
-        sheet = workbook.active
-        if sheet is None:
+        active = workbook.active
+        if not isinstance(active, ReadOnlyWorksheet):  # none, or a sheet with only a chart
             raise FileProblem(_("Dit XLSX-bestand heeft geen werkblad met gegevens."))
-        # The size the file declares may be a lie (a cell at XFD1048576 pads every row to
-        # 16,384 cells): read each row only as far as its own cells go.
-        sheet.reset_dimensions()
-        yield from (list(values) for values in sheet.iter_rows(values_only=True))
+        # Each row only as far as its own cells go: the size the file declares may be a lie
+        # (a cell at XFD1048576 would pad every row to 16,384 cells).
+        yield from sheet.rows(active)
     except BROKEN_XLSX:  # a sheet cut off halfway shows only while its rows are read
         raise unreadable_xlsx() from None
     finally:
@@ -119,7 +122,7 @@ def table(lines: Iterable[list[object]], max_rows: int | None) -> Table:
             _("De kolommen van dit bestand zijn niet herkend. Begin met een voorbeeldbestand.")
         )
     check_headers(headers, layout)
-    rows = []
+    rows, documented = [], set(layout.headers)
     for number, cells in enumerate(lines, start=2):
         if not any(cell not in (None, "") for cell in cells):
             continue  # an empty line between rows, or formatting below the data
@@ -132,7 +135,7 @@ def table(lines: Iterable[list[object]], max_rows: int | None) -> Table:
                 % {"n": max_rows}
             )
         rows.append(
-            (number, {h: c for h, c in zip(headers, cells, strict=False) if h in layout.headers})
+            (number, {h: c for h, c in zip(headers, cells, strict=False) if h in documented})
         )
     return Table(layout, rows, [h for h in headers if h and h not in layout.headers])
 

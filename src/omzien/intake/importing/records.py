@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from omzien.access.consent import ConsentSource, Purpose, consent_model
 from omzien.workflow import VersionedStatusModel
 
+from .inserting import insert
 from .rows import Context
 
 SIGNED_UP = "signed_up"  # where requests and offers start, also in the file's history
@@ -25,6 +26,7 @@ def matching_consent(context: Context, **subject):
 
 def save_status_history(objects: Iterable[VersionedStatusModel], context: Context) -> None:
     """A status taken over from the file is logged as one step, by whoever imported it."""
+    reason = _("Overgenomen uit een importbestand.")
     changes = [
         obj.log_model(
             **{obj.log_field: obj},
@@ -32,10 +34,9 @@ def save_status_history(objects: Iterable[VersionedStatusModel], context: Contex
             target=obj.status,
             by=context.user,
             at=context.now,
-            reason=_("Overgenomen uit een importbestand."),
+            reason=reason,
         )
         for obj in objects
         if obj.status != SIGNED_UP
     ]
-    if changes:
-        type(changes[0]).objects.bulk_create(changes)
+    insert(changes)

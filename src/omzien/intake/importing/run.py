@@ -12,11 +12,13 @@ from django.utils.translation import gettext as _
 from omzien.programmes.models import Programme
 
 from . import households, volunteers
+from .memory import collector_paused
 from .reading import Table
 from .rows import CREATE, ERROR, SKIP, Context, Problem, RowCheck, RowResult
 
 KINDS: dict[str, ModuleType] = {"households": households, "volunteers": volunteers}
-CHUNK = 500  # rows between two progress updates, and per bulk insert round
+CHUNK = 500  # rows between two progress updates while checking
+SAVE_CHUNK = 5_000  # rows per insert round, each followed by a progress update
 
 # Told the phase ("controleren", "opslaan"), the rows done and the rows in all.
 Progress = Callable[[str, int, int], None]
@@ -56,6 +58,13 @@ def run(
     *,
     dry_run: bool,
     progress: Progress = no_progress,
+) -> Report:
+    with collector_paused():
+        return checked_and_loaded(table, programme, user, dry_run, progress)
+
+
+def checked_and_loaded(
+    table: Table, programme: Programme, user: Any, dry_run: bool, progress: Progress
 ) -> Report:
     kind = KINDS[table.layout.kind]
     report = Report(
@@ -121,6 +130,6 @@ def outcome(row: RowCheck, plan: Any, known: set[tuple], first_rows: dict[tuple,
 
 def write(planned: list, kind: ModuleType, context: Context, progress: Progress) -> None:
     total = len(planned)
-    for start in range(0, total, CHUNK):
-        kind.save(planned[start : start + CHUNK], context)
-        progress(_("opslaan"), min(start + CHUNK, total), total)
+    for start in range(0, total, SAVE_CHUNK):
+        kind.save(planned[start : start + SAVE_CHUNK], context)
+        progress(_("opslaan"), min(start + SAVE_CHUNK, total), total)

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from omzien.geo.models import pc4_of
 from omzien.vocabulary import DAYS, PARTS, Language, Need
@@ -134,7 +135,7 @@ NEEDS = vocabulary(Need.choices)
 SLOTS = slot_vocabulary()
 
 
-def codes(value: object, words: dict[str, str], unknown_message: str) -> list[str]:
+def codes(value: object, words: dict[str, str], unknown_message: object) -> list[str]:
     """A list like 'nl, ar' or 'ma-middag; wo-ochtend' as codes, each once, in the file's order."""
     found, unknown = [], []
     for word in filter(None, (part.strip() for part in LIST_SEPARATORS.split(text(value)))):
@@ -148,16 +149,22 @@ def codes(value: object, words: dict[str, str], unknown_message: str) -> list[st
     return found
 
 
+# Translated only when a row has an unknown word: a translation per row counted at 100,000.
+UNKNOWN_LANGUAGE = gettext_lazy("Onbekende taal: %(words)s. Gebruik codes zoals nl, ar.")
+UNKNOWN_NEED = gettext_lazy("Niet in de lijst van hulpvragen: %(words)s.")
+UNKNOWN_SLOT = gettext_lazy("Onbekend dagdeel: %(words)s. Schrijf bijvoorbeeld ma-middag.")
+
+
 def languages(value: object) -> list[str]:
-    return codes(value, LANGUAGES, _("Onbekende taal: %(words)s. Gebruik codes zoals nl, ar."))
+    return codes(value, LANGUAGES, UNKNOWN_LANGUAGE)
 
 
 def needs(value: object) -> list[str]:
-    return codes(value, NEEDS, _("Niet in de lijst van hulpvragen: %(words)s."))
+    return codes(value, NEEDS, UNKNOWN_NEED)
 
 
 def availability(value: object) -> list[str]:
-    slots = codes(value, SLOTS, _("Onbekend dagdeel: %(words)s. Schrijf bijvoorbeeld ma-middag."))
+    slots = codes(value, SLOTS, UNKNOWN_SLOT)
     if not slots:
         raise ValidationError(_("Geen beschikbaarheid ingevuld."))
     return slots

@@ -6,12 +6,12 @@ from functools import partial
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from omzien.access.consent import consent_model
 from omzien.intake.models import Offer, OfferStatus
 from omzien.people.models import Volunteer
 from omzien.programmes.models import Programme
 
 from . import values
+from .inserting import insert
 from .records import matching_consent, save_status_history
 from .rows import Context, RowCheck, identities
 
@@ -108,7 +108,10 @@ def check(row: RowCheck, context: Context) -> Planned:
         if row.sound(*KEY_COLUMNS)
         else (),
         label=str(volunteer),
-        summary=_("vrijwilliger, %(status)s") % {"status": OfferStatus(offer.status).label},
+        summary=context.once(
+            ("summary", offer.status),
+            lambda: _("vrijwilliger, %(status)s") % {"status": OfferStatus(offer.status).label},
+        ),
         volunteer=volunteer,
         offer=offer,
     )
@@ -126,9 +129,7 @@ def existing(programme: Programme) -> set[tuple]:
 
 def save(planned: list[Planned], context: Context) -> None:
     """Insert in bulk; each insert sets the keys the next one refers to."""
-    Volunteer.objects.bulk_create([p.volunteer for p in planned])
-    offers = Offer.objects.bulk_create([p.offer for p in planned])
+    insert([p.volunteer for p in planned])
+    offers = insert([p.offer for p in planned])
     save_status_history(offers, context)
-    consent_model().objects.bulk_create(
-        [matching_consent(context, volunteer=p.volunteer) for p in planned]
-    )
+    insert([matching_consent(context, volunteer=p.volunteer) for p in planned])

@@ -1,6 +1,7 @@
 """Importing households and volunteers from CSV and XLSX: dry run, import, idempotence."""
 
 import csv
+import gc
 import io
 from datetime import date, timedelta
 
@@ -281,3 +282,16 @@ def test_a_youth_programme_takes_no_households(world):
 
     assert not report.ok and "jongeren" in report.refusal
     assert not Household.objects.exists()
+
+
+def test_the_cycle_collector_runs_again_after_an_import_even_a_refused_one(world):
+    """The import pauses it for speed; the web worker must not stay without it."""
+    import_file(world, csv_file(HOUSEHOLDS.headers, [household()]))
+    assert gc.isenabled()
+
+    report = import_file(world, csv_file(HOUSEHOLDS.headers, [household(postcode="1234 ZZ")]))
+    assert not report.saved and gc.isenabled()
+
+    with pytest.raises(reading.FileProblem):
+        reading.read(csv_file(["naam"], [["a"]]), "x.csv")
+    assert gc.isenabled()

@@ -152,3 +152,26 @@ def test_an_xlsx_that_declares_the_largest_sheet_is_read_only_as_far_as_its_cell
 
     assert "Rij 1048576 heeft meer dan 200 kolommen" in page
     assert seconds < 2
+
+
+def test_an_xlsx_sheet_with_an_entity_bomb_is_refused(client, programme):
+    bomb = (
+        b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">'
+        + b"".join(
+            f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">'.encode() for i in range(9)
+        )
+        + b"]>"
+    )
+
+    def arm(name: str, data: bytes) -> bytes:
+        if name != "xl/worksheets/sheet1.xml":
+            return data
+        body = data.split(b"?>", 1)[-1]  # without its own XML declaration
+        return bomb + body.replace(b"<v>", b"<v>&j;", 1)
+
+    content = rewritten(households_xlsx(), arm)
+
+    page, seconds = page_error(client, programme, content, "bom.xlsx")
+
+    assert "Dit bestand is geen leesbaar XLSX-bestand" in page
+    assert seconds < 2

@@ -49,7 +49,7 @@ def test_the_volunteer_sees_their_own_match_and_nothing_of_others(
     client, world, django_assert_max_num_queries
 ):
     client.force_login(world["volunteer"])
-    with django_assert_max_num_queries(20):  # incl. questionnaires, audit row, session
+    with django_assert_max_num_queries(21):  # incl. questionnaires, audit row, session, own ids
         html = client.get(reverse("matches:own_page")).content.decode()
     assert "Steungezinnen Noord" in html and "Marieke" in html
     assert "evaluatie" in html  # the next planned moment

@@ -62,14 +62,14 @@ def test_overdue_due_quiet_trial_and_certificates(client, world, django_assert_m
     with django_assert_max_num_queries(20):
         context = sections(client)
 
-    assert overdue in {m.match for m in context["overdue"]}
-    assert due in {m.match for m in context["due"]} and due not in {
-        m.match for m in context["overdue"]
+    assert overdue in {m.match for m in context["overdue"]["rows"]}
+    assert due in {m.match for m in context["due"]["rows"]} and due not in {
+        m.match for m in context["overdue"]["rows"]
     }
-    assert quiet in set(context["quiet"]) and talked not in set(context["quiet"])
-    assert list(context["trial"]) == [trial]
-    assert [c.volunteer for c in context["certificates"]] == [trial.offer.volunteer]
-    assert other not in {m.match for m in context["overdue"]}
+    assert quiet in set(context["quiet"]["rows"]) and talked not in set(context["quiet"]["rows"])
+    assert list(context["trial"]["rows"]) == [trial]
+    assert [c.volunteer for c in context["certificates"]["rows"]] == [trial.offer.volunteer]
+    assert other not in {m.match for m in context["overdue"]["rows"]}
 
 
 def test_a_paused_match_is_not_overdue(client, world):
@@ -78,4 +78,27 @@ def test_a_paused_match_is_not_overdue(client, world):
     )
     Match.objects.filter(pk=match.pk).update(status=MatchStatus.PAUSED)
 
-    assert not sections(client)["overdue"]
+    assert not sections(client)["overdue"]["rows"]
+
+
+def test_a_long_section_shows_the_most_urgent_first_and_says_there_are_more(
+    client, world, monkeypatch
+):
+    monkeypatch.setattr("omzien.matches.views.TODAY_ROWS", 2)
+    near = world["geo"]["near"]
+    late = [
+        active_match(world["programme"], near, days_ago=days, last_name=f"Laat{days}")
+        for days in (20, 40, 30)
+    ]
+    response = client.get(reverse("matches:today"))
+    shown = [m.match for m in response.context["overdue"]["rows"]]
+    assert shown == [late[1], late[2]]  # the longest overdue first
+    assert response.context["overdue"]["more"]
+    assert "Hier staan de eerste 2; er zijn er meer." in response.content.decode()
+
+
+def test_a_match_is_in_its_requests_programme(world):
+    """Coordinators find matches by the programme the match carries: it must be the request's."""
+    match = active_match(world["programme"], world["geo"]["near"], days_ago=5, last_name="Eigen")
+    match.refresh_from_db()
+    assert match.programme_id == match.request.programme_id == world["programme"].pk
