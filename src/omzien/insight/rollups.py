@@ -73,7 +73,7 @@ def _started(last_day) -> list[MonthlyFigure]:
     """Matches started per month, by days from sign-up to start (time to match)."""
     counts = Counter()
     matches = Match.objects.filter(started_on__lte=last_day).annotate(area=home("request__"))
-    fields = ("started_on", "request__signed_up_at", "request__programme", "area")
+    fields = ("started_on", "request__signed_up_at", "programme", "area")
     for started_on, signed_up_at, programme, area in matches.values_list(*fields).iterator():
         waited = (started_on - timezone.localdate(signed_up_at)).days
         counts[first_of(started_on), programme, area, waited] += 1
@@ -84,13 +84,11 @@ def _closed(last_day) -> list[MonthlyFigure]:
     rows = (
         Match.objects.filter(status=MatchStatus.CLOSED, ended_on__lte=last_day)
         .annotate(month=TruncMonth("ended_on"), area=home("request__"))
-        .values("month", "request__programme", "area")
+        .values("month", "programme", "area")
         .annotate(n=Count("pk"))
         .order_by()
     )
-    return [
-        _row(Measure.CLOSED, r["month"], r["request__programme"], r["area"], r["n"]) for r in rows
-    ]
+    return [_row(Measure.CLOSED, r["month"], r["programme"], r["area"], r["n"]) for r in rows]
 
 
 def _active(through, last_day) -> list[MonthlyFigure]:
@@ -102,13 +100,13 @@ def _active(through, last_day) -> list[MonthlyFigure]:
         .annotate(
             first=TruncMonth("started_on"), end=TruncMonth("ended_on"), area=home("request__")
         )
-        .values("first", "end", "request__programme", "area")
+        .values("first", "end", "programme", "area")
         .annotate(n=Count("pk"))
         .order_by()
     )
     changes = defaultdict(Counter)  # per programme and area: +n from a month, -n from another
     for r in rows:
-        key = (r["request__programme"], r["area"])
+        key = (r["programme"], r["area"])
         changes[key][r["first"]] += r["n"]
         if r["end"] is not None:
             changes[key][r["end"]] -= r["n"]
@@ -146,7 +144,7 @@ def _hours(last_day) -> list[MonthlyFigure]:
     rows = (
         Contact.objects.filter(on__lte=last_day)
         .annotate(month=TruncMonth("on"), area=home("match__request__"))
-        .values("month", "match__request__programme", "area")
+        .values("month", "match__programme", "area")
         .annotate(n=Count("pk"), hours=Sum("hours"))
         .order_by()
     )
@@ -154,7 +152,7 @@ def _hours(last_day) -> list[MonthlyFigure]:
         _row(
             Measure.HOURS,
             r["month"],
-            r["match__request__programme"],
+            r["match__programme"],
             r["area"],
             r["n"],
             hours=r["hours"] or 0,
