@@ -4,7 +4,9 @@ a dashboard sums a few rows per month and area instead of counting the matches a
 `rebuild` (the task worker, nightly, and `load_demo`) counts every closed month again from
 scratch: a backdated change in any month, however old, shows the next morning. It is a
 handful of grouped queries and one pass over the matches and the waits (about 2 minutes for
-a million matches), simpler and safer than tracking which months a change touched. The figures ask `split` which months of a period the roll-ups answer; the rest (the
+a million matches), simpler and safer than tracking which months a change touched.
+
+The figures ask `split` which months of a period the roll-ups answer; the rest (the
 month that is still running, or a month closed since the last rebuild) is counted live, so
 figures are never stale. The counts are raw: every figure sums them with its live part and
 publishes the sum through `access.suppression.publish`, exactly as a live count.
