@@ -209,6 +209,8 @@ WHITENOISE_MAX_AGE = 60 if PRODUCTION else 0
 # share it through a table in the database (OMZIEN_CACHE_TABLE, made by `createcachetable`).
 # (Rate limits count in the database anyway, so they hold across app servers: web.ratelimit.)
 CACHE_TABLE = os.environ.get("OMZIEN_CACHE_TABLE", "")
+# How long a page of published (suppressed) figures is kept for the same question; 0: never.
+OMZIEN_FIGURES_SECONDS = int(os.environ.get("OMZIEN_FIGURES_SECONDS", "60"))
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",

@@ -4,6 +4,11 @@
 numbers, so that both always agree.
 """
 
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from omzien.access.suppression import threshold
@@ -71,8 +76,31 @@ def key_figures(waiting, timing, active, flows, volunteers, areas) -> Figure:
     )
 
 
+def remembered(what: str, filters: Filters, level: str | None, make):
+    """Published figures made at most once per OMZIEN_FIGURES_SECONDS for the same question.
+
+    Counting a million matches costs about a second of a core: without this every analyst's
+    reload and every monitor's poll counts them again. Only suppressed figures are kept, keyed
+    by all they depend on: the question (period, programmes, place, level), the language, the
+    day and the threshold. The running month's figures are therefore at most that old."""
+    seconds = settings.OMZIEN_FIGURES_SECONDS
+    if not seconds:
+        return make()
+    question = (
+        what, filters.start, filters.end, sorted(filters.programmes),
+        getattr(filters.municipality, "pk", None), getattr(filters.district, "pk", None), level,
+        translation.get_language(), timezone.localdate(), threshold(),
+    )  # fmt: skip
+    key = "figures:" + hashlib.sha256(repr(question).encode()).hexdigest()
+    return cache.get_or_set(key, make, seconds)
+
+
 def dashboard(filters: Filters, level: str | None = None) -> list[Figure]:
     """Every figure of the dashboard, key figures first."""
+    return remembered("dashboard", filters, level, lambda: made_dashboard(filters, level))
+
+
+def made_dashboard(filters: Filters, level: str | None) -> list[Figure]:
     area_level = level_for(filters, level)
     waiting, timing = waiting_trend(filters), time_to_match(filters)
     active, flows = active_trend(filters), new_and_closed(filters)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from omzien.access.checks import role_required
 from omzien.access.suppression import threshold
 
-from .dashboard import dashboard
+from .dashboard import dashboard, remembered
 from .figures.areas import MEASURES, by_area
 from .forms import filters_for
 from .mapping import map_data
@@ -74,7 +74,9 @@ def map_page(request):
     data, figure, level = None, None, None
     if filters:
         level = level_for(filters, request.GET.get("level"))
-        figure, shown = by_area(filters, level, with_shapes=True)
+        figure, shown = remembered(
+            "map", filters, level.key, lambda: by_area(filters, level, with_shapes=True)
+        )
         data = map_data(figure, shown, measure)
     return render(
         request,
