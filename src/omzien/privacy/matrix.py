@@ -84,5 +84,6 @@ TASKS: dict[str, str] = {
     "omzien.screening.tasks.expire_screenings": "nightly (cron: omzien nightly)",
     "omzien.matches.reminders.send_reminders": "nightly (cron: omzien nightly)",
     "omzien.privacy.tasks.anonymise_expired": "nightly (cron: omzien nightly)",
+    "omzien.insight.tasks.rebuild_rollups": "nightly (cron: omzien nightly)",
     "omzien.insight.tasks.make_yearly_account": "analyst or org_admin, from the yearly account page",
 }
